@@ -1,0 +1,387 @@
+/* dg_doc: see dg_doc.h. */
+#include "dg_doc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+static const char *base_name(const char *path) {
+  const char *s = strrchr(path, '/');
+  return s ? s + 1 : path;
+}
+
+dg_doc_format dg_doc_format_of(const char *path) {
+  const char *dot = strrchr(base_name(path), '.');
+  if (!dot) return DG_FMT_AUTO;
+  if (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".text")) return DG_FMT_TEXT;
+  if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm")) return DG_FMT_HTML;
+  if (!strcasecmp(dot, ".xml")) return DG_FMT_XML;
+  return DG_FMT_AUTO;
+}
+
+/* Windows-1252 code points for 0x80..0x9F; 0 where undefined. */
+static const unsigned short cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+static void decode_cp1252(const unsigned char *s, size_t n, dg_buf *out) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = s[i];
+    if (c >= 0x80 && c < 0xA0) c = cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : 0xFFFD;
+    dg_utf8_append(out, c);
+  }
+}
+
+static int decode_utf16(const char *name, const unsigned char *s, size_t n, int big,
+                        dg_buf *out, dg_error *err) {
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 3 >= n) return dg_error_set(err, DG_ERR_INPUT, "%s: truncated UTF-16 surrogate at byte %zu", name, i);
+      uint32_t lo = big ? (uint32_t)(s[i + 2] << 8 | s[i + 3]) : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+      if (lo < 0xDC00 || lo > 0xDFFF)
+        return dg_error_set(err, DG_ERR_INPUT, "%s: invalid UTF-16 surrogate pair at byte %zu", name, i);
+      u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+      i += 2;
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      return dg_error_set(err, DG_ERR_INPUT, "%s: invalid UTF-16 surrogate at byte %zu", name, i);
+    }
+    if (u == 0) return dg_error_set(err, DG_ERR_INPUT, "%s: NUL character at byte %zu", name, i);
+    dg_utf8_append(out, u);
+  }
+  return 0;
+}
+
+/* Returns the offset of the first invalid UTF-8 byte, or n if all valid. */
+static size_t first_invalid_utf8(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int l = dg_utf8_seq_len(s + i, n - i);
+    if (!l) return i;
+    i += (size_t)l;
+  }
+  return n;
+}
+
+static int decode_text(dg_doc *doc, const unsigned char *s, size_t n, dg_error *err) {
+  dg_buf out;
+  dg_buf_init(&out);
+  int rc = 0;
+  if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+    if ((rc = decode_utf16(doc->name, s + 2, n - 2, s[0] == 0xFE, &out, err)) < 0) goto cleanup;
+  } else {
+    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) s += 3, n -= 3;
+    const void *nul = memchr(s, 0, n);
+    if (nul) {
+      rc = dg_error_set(err, DG_ERR_INPUT, "%s: binary content (NUL byte at offset %zu), not text",
+                        doc->name, (size_t)((const unsigned char *)nul - s));
+      goto cleanup;
+    }
+    size_t bad = first_invalid_utf8(s, n);
+    if (bad == n) {
+      dg_buf_add(&out, (const char *)s, n);
+    } else {
+      decode_cp1252(s, n, &out);
+      char w[256];
+      snprintf(w, sizeof w, "%s: not UTF-8 (byte 0x%02X at offset %zu); decoded as Windows-1252",
+               doc->name, s[bad], bad);
+      doc->warning = dg_xstrdup(w);
+    }
+  }
+  doc->len = out.len;
+  doc->text = dg_buf_steal(&out);
+cleanup:
+  dg_buf_free(&out);
+  return rc;
+}
+
+/* Elements whose text is not part of the statement. */
+static int html_skipped(const char *name) {
+  static const char *const skip[] = {"script", "style", "nav", "header", "footer", "noscript",
+                                     "template", "aside", "form", "button", "select",
+                                     "svg", "iframe", "object", "head", NULL};
+  for (int i = 0; skip[i]; i++)
+    if (!strcasecmp(name, skip[i])) return 1;
+  return 0;
+}
+
+static int html_block(const char *name) {
+  static const char *const blk[] = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4",
+                                    "h5", "h6", "tr", "table", "section", "article", "main",
+                                    "blockquote", "pre", "dd", "dt", "dl", "title", "body",
+                                    "td", "th", "figcaption", "hr", "para", "section", NULL};
+  for (int i = 0; blk[i]; i++)
+    if (!strcasecmp(name, blk[i])) return 1;
+  return 0;
+}
+
+/* Depth-first walk without recursion (documents may nest 100,000 levels). */
+static void collect_text(xmlNodePtr root, int html, dg_buf *out) {
+  xmlNodePtr n = root;
+  while (n) {
+    int descend = 0;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content) dg_buf_adds(out, (const char *)n->content);
+    } else if (n->type == XML_ELEMENT_NODE) {
+      const char *nm = (const char *)n->name;
+      if (!(html && html_skipped(nm))) {
+        if (html_block(nm)) dg_buf_adds(out, "\n\n");
+        descend = n->children != NULL;
+      }
+    } else if (n->type == XML_DOCUMENT_NODE || n->type == XML_HTML_DOCUMENT_NODE) {
+      descend = n->children != NULL;
+    }
+    /* entity references, comments, PIs, DTD nodes: skipped on purpose */
+    if (descend) {
+      n = n->children;
+      continue;
+    }
+    while (n && n != root && !n->next) {
+      n = n->parent;
+      if (n && n->type == XML_ELEMENT_NODE && html_block((const char *)n->name))
+        dg_buf_adds(out, "\n\n");
+    }
+    if (!n || n == root) break;
+    n = n->next;
+  }
+}
+
+static int decode_markup(dg_doc *doc, const char *s, size_t n, int html, dg_error *err) {
+  if (n > (size_t)0x7FFFFFFF) return dg_error_set(err, DG_ERR_INPUT, "%s: too large for the markup parser", doc->name);
+  xmlDocPtr x;
+  if (html)
+    x = htmlReadMemory(s, (int)n, doc->name, NULL,
+                       HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
+  else
+    x = xmlReadMemory(s, (int)n, doc->name, NULL,
+                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                          XML_PARSE_NOCDATA);
+  if (!x) return dg_error_set(err, DG_ERR_INPUT, "%s: not well-formed %s", doc->name, html ? "HTML" : "XML");
+  dg_buf out;
+  dg_buf_init(&out);
+  collect_text((xmlNodePtr)x, html, &out);
+  xmlFreeDoc(x);
+  /* libxml2 hands back UTF-8; HTML entities are already decoded. */
+  size_t bad = first_invalid_utf8((const unsigned char *)dg_buf_cstr(&out), out.len);
+  if (bad != out.len) out.len = bad, out.data[bad] = '\0';
+  doc->len = out.len;
+  doc->text = dg_buf_steal(&out);
+  return 0;
+}
+
+static int sniff_markup(const char *s, size_t n) {
+  size_t i = 0;
+  if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB) i = 3;
+  while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) i++;
+  if (i < n && s[i] == '<') {
+    if (n - i >= 5 && !strncasecmp(s + i, "<?xml", 5)) return DG_FMT_XML;
+    return DG_FMT_HTML;
+  }
+  return DG_FMT_TEXT;
+}
+
+int dg_doc_from_memory(const char *name, const char *bytes, size_t n, dg_doc_format fmt,
+                       dg_doc **out, dg_error *err) {
+  *out = NULL;
+  dg_doc *doc = dg_xcalloc(1, sizeof *doc);
+  doc->path = dg_xstrdup(name);
+  doc->name = dg_xstrdup(base_name(name));
+  if (fmt == DG_FMT_AUTO) fmt = sniff_markup(bytes, n);
+  int rc;
+  if (fmt == DG_FMT_HTML || fmt == DG_FMT_XML) {
+    if (memchr(bytes, 0, n) && !(n >= 2 && ((unsigned char)bytes[0] == 0xFF || (unsigned char)bytes[0] == 0xFE)))
+      rc = dg_error_set(err, DG_ERR_INPUT, "%s: binary content (NUL byte), not %s", doc->name,
+                        fmt == DG_FMT_HTML ? "HTML" : "XML");
+    else
+      rc = decode_markup(doc, bytes, n, fmt == DG_FMT_HTML, err);
+  } else {
+    rc = decode_text(doc, (const unsigned char *)bytes, n, err);
+  }
+  if (rc < 0) {
+    dg_doc_free(doc);
+    return rc;
+  }
+  *out = doc;
+  return 0;
+}
+
+int dg_doc_read(const char *path, dg_doc **out, dg_error *err) {
+  *out = NULL;
+  int rc = 0, fd = -1;
+  char *bytes = NULL;
+  struct stat st;
+  fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    rc = dg_error_set(err, DG_ERR_IO, "%s: %s", path, strerror(errno));
+    goto cleanup;
+  }
+  if (fstat(fd, &st) < 0) {
+    rc = dg_error_set(err, DG_ERR_IO, "%s: %s", path, strerror(errno));
+    goto cleanup;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    rc = dg_error_set(err, DG_ERR_INPUT, "%s: is a directory", path);
+    goto cleanup;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    rc = dg_error_set(err, DG_ERR_INPUT, "%s: not a regular file", path);
+    goto cleanup;
+  }
+  if ((size_t)st.st_size > DG_DOC_MAX_BYTES) {
+    rc = dg_error_set(err, DG_ERR_INPUT, "%s: file too large (%lld bytes, limit %zu)", path,
+                      (long long)st.st_size, DG_DOC_MAX_BYTES);
+    goto cleanup;
+  }
+  size_t cap = (size_t)st.st_size, n = 0;
+  bytes = dg_xmalloc(cap + 1);
+  for (;;) {
+    if (n == cap) {
+      if (cap >= DG_DOC_MAX_BYTES) {
+        rc = dg_error_set(err, DG_ERR_INPUT, "%s: file too large", path);
+        goto cleanup;
+      }
+      cap = cap ? cap * 2 : 4096;
+      bytes = dg_xrealloc(bytes, cap + 1);
+    }
+    ssize_t r = read(fd, bytes + n, cap - n);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      rc = dg_error_set(err, DG_ERR_IO, "%s: %s", path, strerror(errno));
+      goto cleanup;
+    }
+    if (r == 0) break;
+    n += (size_t)r;
+  }
+  rc = dg_doc_from_memory(path, bytes, n, dg_doc_format_of(path), out, err);
+  if (rc == 0) {
+    free((*out)->path);
+    (*out)->path = dg_xstrdup(path);
+  }
+cleanup:
+  if (fd >= 0) close(fd);
+  free(bytes);
+  return rc;
+}
+
+void dg_doc_free(dg_doc *doc) {
+  if (!doc) return;
+  free(doc->path);
+  free(doc->name);
+  free(doc->text);
+  free(doc->warning);
+  free(doc);
+}
+
+/* ---- input listing ---- */
+
+static int wanted_file(const char *name) {
+  return name[0] != '.' && dg_doc_format_of(name) != DG_FMT_AUTO;
+}
+
+typedef struct seen_dir {
+  dev_t dev;
+  ino_t ino;
+} seen_dir;
+
+static void walk_dir(const char *dir, dg_strvec *files, seen_dir **seen, size_t *nseen,
+                     dg_warn_fn warn, void *wctx, int depth) {
+  char msg[1200];
+  if (depth > 64) {
+    snprintf(msg, sizeof msg, "%s: directory nesting too deep, skipped", dir);
+    if (warn) warn(wctx, msg);
+    return;
+  }
+  struct stat st;
+  if (stat(dir, &st) < 0) return;
+  for (size_t i = 0; i < *nseen; i++)
+    if ((*seen)[i].dev == st.st_dev && (*seen)[i].ino == st.st_ino) {
+      snprintf(msg, sizeof msg, "%s: directory loop, skipped", dir);
+      if (warn) warn(wctx, msg);
+      return;
+    }
+  *seen = dg_xrealloc(*seen, (*nseen + 1) * sizeof **seen);
+  (*seen)[(*nseen)++] = (seen_dir){st.st_dev, st.st_ino};
+  DIR *d = opendir(dir);
+  if (!d) {
+    snprintf(msg, sizeof msg, "%s: %s, skipped", dir, strerror(errno));
+    if (warn) warn(wctx, msg);
+    return;
+  }
+  dg_strvec names;
+  dg_strvec_init(&names);
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || e->d_name[0] == '.') continue;
+    dg_strvec_push(&names, e->d_name);
+  }
+  closedir(d);
+  dg_strvec_sort(&names);
+  for (size_t i = 0; i < names.n; i++) {
+    dg_buf p;
+    dg_buf_init(&p);
+    dg_buf_printf(&p, "%s/%s", dir, names.v[i]);
+    struct stat es;
+    if (stat(p.data, &es) < 0) {
+      if (lstat(p.data, &es) == 0 && S_ISLNK(es.st_mode)) {
+        snprintf(msg, sizeof msg, "%s: %s, skipped", p.data, strerror(errno));
+        if (warn) warn(wctx, msg);
+      }
+    } else if (S_ISDIR(es.st_mode)) {
+      walk_dir(p.data, files, seen, nseen, warn, wctx, depth + 1);
+    } else if (S_ISREG(es.st_mode) && wanted_file(names.v[i])) {
+      dg_strvec_push(files, p.data);
+    }
+    dg_buf_free(&p);
+  }
+  dg_strvec_free(&names);
+}
+
+static int cmp_input(const void *a, const void *b) {
+  const char *x = *(char *const *)a, *y = *(char *const *)b;
+  int c = strcmp(base_name(x), base_name(y));
+  return c ? c : strcmp(x, y);
+}
+
+int dg_doc_list_inputs(char *const *args, size_t nargs, dg_strvec *files, dg_warn_fn warn,
+                       void *warn_ctx, dg_error *err) {
+  for (size_t i = 0; i < nargs; i++) {
+    struct stat st;
+    if (stat(args[i], &st) < 0)
+      return dg_error_set(err, DG_ERR_INPUT, "%s: %s", args[i], strerror(errno));
+    if (S_ISDIR(st.st_mode)) {
+      seen_dir *seen = NULL;
+      size_t nseen = 0;
+      walk_dir(args[i], files, &seen, &nseen, warn, warn_ctx, 0);
+      free(seen);
+    } else {
+      dg_strvec_push(files, args[i]);
+    }
+  }
+  if (files->n > 1) qsort(files->v, files->n, sizeof *files->v, cmp_input);
+  /* the same file named twice is read once */
+  size_t w = 0;
+  for (size_t i = 0; i < files->n; i++) {
+    if (w && !strcmp(files->v[w - 1], files->v[i])) {
+      free(files->v[i]);
+      continue;
+    }
+    files->v[w++] = files->v[i];
+  }
+  files->n = w;
+  return 0;
+}

@@ -1,0 +1,125 @@
+/* dg_export_rdf: see dg_export_rdf.h. */
+#include "dg_export_rdf.h"
+
+#include <raptor2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dg_outfile.h"
+
+typedef struct log_ctx {
+  dg_error *err;
+  const char *path;
+  int failed;
+} log_ctx;
+
+static void raptor_log(void *user, raptor_log_message *m) {
+  log_ctx *c = user;
+  if (m->level >= RAPTOR_LOG_LEVEL_ERROR && !c->failed) {
+    c->failed = 1;
+    dg_error_set(c->err, DG_ERR_RDF, "%s: raptor: %s", c->path, m->text ? m->text : "error");
+  }
+}
+
+static const struct {
+  const char *prefix, *ns;
+} prefixes[] = {{"dg", DG_NS},      {"rdf", DG_NS_RDF},       {"rdfs", DG_NS_RDFS},
+                {"xsd", DG_NS_XSD}, {"skos", DG_NS_SKOS},     {"owl", DG_NS_OWL},
+                {"prov", DG_NS_PROV}, {"dcterms", DG_NS_DCT}, {"schema", DG_NS_SCHEMA},
+                {"nif", DG_NS_NIF}};
+
+static raptor_term *make_term(raptor_world *w, const dg_term *t) {
+  if (t->kind == DG_TERM_IRI) return raptor_new_term_from_uri_string(w, (const unsigned char *)t->value);
+  raptor_uri *dt = t->datatype ? raptor_new_uri(w, (const unsigned char *)t->datatype) : NULL;
+  raptor_term *r = raptor_new_term_from_literal(w, (const unsigned char *)t->value, dt,
+                                                (const unsigned char *)t->lang);
+  if (dt) raptor_free_uri(dt);
+  return r;
+}
+
+int dg_export_raptor(const dg_graph *g, dg_table table, const char *syntax, const char *path,
+                     dg_error *err) {
+  int rc = 0;
+  raptor_world *w = NULL;
+  raptor_serializer *ser = NULL;
+  raptor_term **cache = NULL;
+  dg_outfile out = {0};
+  log_ctx lc = {err, path, 0};
+  size_t nq = 0, nt = dg_graph_nterms(g);
+  const dg_quad *q = table == DG_TABLE_FACTS    ? dg_graph_quads(g, &nq)
+                     : table == DG_TABLE_UNION ? dg_graph_union(g, &nq)
+                                               : dg_graph_evidence(g, &nq);
+  int with_graph = table != DG_TABLE_UNION;
+
+  w = raptor_new_world();
+  if (!w || raptor_world_open(w)) {
+    rc = dg_error_set(err, DG_ERR_RDF, "%s: cannot start raptor", path);
+    goto cleanup;
+  }
+  raptor_world_set_log_handler(w, &lc, raptor_log);
+  ser = raptor_new_serializer(w, syntax);
+  if (!ser) {
+    rc = dg_error_set(err, DG_ERR_RDF, "%s: raptor has no '%s' serializer", path, syntax);
+    goto cleanup;
+  }
+  for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+    raptor_uri *u = raptor_new_uri(w, (const unsigned char *)prefixes[i].ns);
+    raptor_serializer_set_namespace(ser, u, (const unsigned char *)prefixes[i].prefix);
+    raptor_free_uri(u);
+  }
+  {
+    raptor_uri *u = raptor_new_uri(w, (const unsigned char *)dg_graph_base(g));
+    raptor_serializer_set_namespace(ser, u, (const unsigned char *)"id");
+    raptor_free_uri(u);
+  }
+  if ((rc = dg_outfile_open(&out, path, err)) < 0) goto cleanup;
+  if (raptor_serializer_start_to_file_handle(ser, NULL, out.fp)) {
+    rc = dg_error_set(err, DG_ERR_RDF, "%s: cannot start the %s serializer", path, syntax);
+    goto cleanup;
+  }
+  cache = calloc(nt ? nt : 1, sizeof *cache);
+  if (!cache) {
+    rc = dg_error_set(err, DG_ERR_NOMEM, "%s: out of memory", path);
+    goto cleanup;
+  }
+  for (size_t i = 0; i < nq && !lc.failed; i++) {
+    uint32_t ids[4] = {q[i].s, q[i].p, q[i].o, q[i].g};
+    for (int k = 0; k < (with_graph ? 4 : 3); k++)
+      if (!cache[ids[k]]) cache[ids[k]] = make_term(w, dg_graph_term(g, ids[k]));
+    raptor_statement st;
+    raptor_statement_init(&st, w);
+    st.subject = cache[ids[0]];
+    st.predicate = cache[ids[1]];
+    st.object = cache[ids[2]];
+    st.graph = with_graph ? cache[ids[3]] : NULL;
+    raptor_serializer_serialize_statement(ser, &st);
+  }
+  raptor_serializer_serialize_end(ser);
+  raptor_free_serializer(ser); /* flushes raptor's stream before the file is closed */
+  ser = NULL;
+  if (lc.failed) {
+    rc = DG_ERR_RDF;
+    goto cleanup;
+  }
+  rc = dg_outfile_commit(&out, err);
+cleanup:
+  if (out.tmp) dg_outfile_abort(&out);
+  if (cache) {
+    for (size_t i = 0; i < nt; i++)
+      if (cache[i]) raptor_free_term(cache[i]);
+    free(cache);
+  }
+  if (ser) raptor_free_serializer(ser);
+  if (w) raptor_free_world(w);
+  return rc;
+}
+
+int dg_export_nquads(const dg_graph *g, const char *path, dg_error *err) {
+  return dg_export_raptor(g, DG_TABLE_FACTS, "nquads", path, err);
+}
+int dg_export_turtle(const dg_graph *g, const char *path, dg_error *err) {
+  return dg_export_raptor(g, DG_TABLE_UNION, "turtle", path, err);
+}
+int dg_export_evidence(const dg_graph *g, const char *path, dg_error *err) {
+  return dg_export_raptor(g, DG_TABLE_EVIDENCE, "nquads", path, err);
+}

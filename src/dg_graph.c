@@ -1,0 +1,505 @@
+/* dg_graph: see dg_graph.h. */
+#include "dg_graph.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Per-document view of an entity: what that document itself asserts. */
+typedef struct doc_ent {
+  int node;
+  unsigned classes;
+  dg_strvec names;
+  dg_strvec acronyms;
+} doc_ent;
+
+typedef struct doc_info {
+  int node;               /* the document's node */
+  char *file;
+  doc_ent *ents;
+  size_t nents;
+} doc_info;
+
+struct dg_graph {
+  char *base;
+  dg_node *nodes;
+  size_t nnodes, capnodes;
+  dg_map node_index;      /* "kind/key" -> node */
+  dg_edge *edges;
+  size_t nedges, capedges;
+  doc_info *docs;
+  size_t ndocs, capdocs;
+  dg_map doc_names;
+  /* terms and quads, built by finalize */
+  dg_term *terms;
+  size_t nterms, capterms;
+  dg_map term_index;
+  dg_quad *quads, *evq, *uq;
+  size_t nquads, capquads, nevq, capevq, nuq;
+  int finalized;
+};
+
+dg_graph *dg_graph_new(const char *base_iri) {
+  dg_graph *g = dg_xcalloc(1, sizeof *g);
+  g->base = dg_xstrdup(base_iri && *base_iri ? base_iri : DG_DEFAULT_BASE);
+  dg_map_init(&g->node_index);
+  dg_map_init(&g->doc_names);
+  dg_map_init(&g->term_index);
+  return g;
+}
+
+void dg_graph_free(dg_graph *g) {
+  if (!g) return;
+  for (size_t i = 0; i < g->nnodes; i++) {
+    dg_node *n = &g->nodes[i];
+    free(n->key), free(n->iri), free(n->label), free(n->gaz_label), free(n->wikidata);
+    free(n->name_counts);
+    dg_strvec_free(&n->names), dg_strvec_free(&n->acronyms);
+  }
+  for (size_t i = 0; i < g->nedges; i++) free(g->edges[i].lit), free(g->edges[i].ev_text);
+  for (size_t i = 0; i < g->ndocs; i++) {
+    for (size_t j = 0; j < g->docs[i].nents; j++) {
+      dg_strvec_free(&g->docs[i].ents[j].names);
+      dg_strvec_free(&g->docs[i].ents[j].acronyms);
+    }
+    free(g->docs[i].ents);
+    free(g->docs[i].file);
+  }
+  for (size_t i = 0; i < g->nterms; i++) free(g->terms[i].value);
+  free(g->nodes), free(g->edges), free(g->docs), free(g->terms);
+  free(g->quads), free(g->evq), free(g->uq);
+  dg_map_free(&g->node_index), dg_map_free(&g->doc_names), dg_map_free(&g->term_index);
+  free(g->base);
+  free(g);
+}
+
+const char *dg_graph_base(const dg_graph *g) { return g->base; }
+size_t dg_graph_nterms(const dg_graph *g) { return g->nterms; }
+const dg_term *dg_graph_term(const dg_graph *g, uint32_t id) { return &g->terms[id]; }
+const dg_quad *dg_graph_quads(const dg_graph *g, size_t *n) { *n = g->nquads; return g->quads; }
+const dg_quad *dg_graph_evidence(const dg_graph *g, size_t *n) { *n = g->nevq; return g->evq; }
+const dg_quad *dg_graph_union(const dg_graph *g, size_t *n) { *n = g->nuq; return g->uq; }
+const dg_node *dg_graph_nodes(const dg_graph *g, size_t *n) { *n = g->nnodes; return g->nodes; }
+const dg_edge *dg_graph_edges(const dg_graph *g, size_t *n) { *n = g->nedges; return g->edges; }
+size_t dg_graph_ndocs(const dg_graph *g) { return g->ndocs; }
+
+int dg_graph_canonical(const dg_graph *g, int node) {
+  while (node >= 0 && g->nodes[node].alias_of >= 0) node = g->nodes[node].alias_of;
+  return node;
+}
+
+void dg_slug(const char *key, dg_buf *out) {
+  size_t start = out->len;
+  int dash = 0;
+  for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+    if (isalnum(*p) && *p < 0x80) {
+      if (dash && out->len > start) dg_buf_addc(out, '-');
+      dash = 0;
+      dg_buf_addc(out, (char)tolower(*p));
+    } else if (*p >= 0x80) {
+      if (dash && out->len > start) dg_buf_addc(out, '-');
+      dash = 0;
+      dg_buf_printf(out, "%%%02X", *p);
+    } else {
+      dash = 1;
+    }
+  }
+  if (out->len == start) dg_buf_adds(out, "x");
+  /* very long keys: keep a readable prefix and a hash of the whole */
+  if (out->len - start > 120) {
+    uint64_t h = dg_hash(key, strlen(key));
+    out->len = start + 100;
+    while (out->len > start && out->data[out->len - 1] == '-') out->len--;
+    out->data[out->len] = '\0';
+    dg_buf_printf(out, "-%08llx", (unsigned long long)(h & 0xffffffffULL));
+  }
+}
+
+/* ---- merging ---- */
+
+static int node_for(dg_graph *g, const dg_entity *e) {
+  dg_buf k;
+  dg_buf_init(&k);
+  dg_buf_printf(&k, "%s/%s", dg_kind_name(e->kind), e->key);
+  int i = dg_map_get(&g->node_index, k.data);
+  if (i < 0) {
+    if (g->nnodes == g->capnodes) {
+      g->capnodes = g->capnodes ? g->capnodes * 2 : 256;
+      g->nodes = dg_xrealloc(g->nodes, g->capnodes * sizeof *g->nodes);
+    }
+    i = (int)g->nnodes++;
+    dg_node *n = &g->nodes[i];
+    memset(n, 0, sizeof *n);
+    n->kind = e->kind;
+    n->key = dg_xstrdup(e->key);
+    n->series = -1;
+    n->alias_of = -1;
+    n->acr_only = 1;
+    dg_strvec_init(&n->names);
+    dg_strvec_init(&n->acronyms);
+    dg_map_put(&g->node_index, k.data, i);
+  }
+  dg_buf_free(&k);
+  return i;
+}
+
+static void node_add_name(dg_node *n, const char *name, int count) {
+  int i = dg_strvec_find(&n->names, name);
+  if (i < 0) {
+    dg_strvec_push(&n->names, name);
+    n->name_counts = dg_xrealloc(n->name_counts, n->names.n * sizeof *n->name_counts);
+    i = (int)n->names.n - 1;
+    n->name_counts[i] = 0;
+  }
+  n->name_counts[i] += count;
+}
+
+int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
+  if (dg_map_get(&g->doc_names, r->ents[0].key) >= 0)
+    return dg_error_set(err, DG_ERR_INPUT, "%s: another input has the same document name '%s'",
+                        r->file, r->ents[0].key);
+  dg_map_put(&g->doc_names, r->ents[0].key, (int)g->ndocs);
+  int *map = dg_xmalloc((r->nents ? r->nents : 1) * sizeof *map);
+  for (size_t i = 0; i < r->nents; i++) map[i] = node_for(g, &r->ents[i]);
+  if (g->ndocs == g->capdocs) {
+    g->capdocs = g->capdocs ? g->capdocs * 2 : 64;
+    g->docs = dg_xrealloc(g->docs, g->capdocs * sizeof *g->docs);
+  }
+  doc_info *d = &g->docs[g->ndocs++];
+  d->node = map[0];
+  d->file = dg_xstrdup(r->file);
+  d->nents = r->nents;
+  d->ents = dg_xcalloc(r->nents ? r->nents : 1, sizeof *d->ents);
+  for (size_t i = 0; i < r->nents; i++) {
+    const dg_entity *e = &r->ents[i];
+    dg_node *n = &g->nodes[map[i]];
+    n->classes |= e->classes;
+    if (!e->acr_only) n->acr_only = 0;
+    for (size_t j = 0; j < e->names.n; j++) node_add_name(n, e->names.v[j], 1);
+    for (size_t j = 0; j < e->acronyms.n; j++) dg_strvec_add_unique(&n->acronyms, e->acronyms.v[j]);
+    if (e->label && !n->gaz_label) n->gaz_label = dg_xstrdup(e->label);
+    if (e->wikidata && !n->wikidata) n->wikidata = dg_xstrdup(e->wikidata);
+    if (e->series >= 0 && n->series < 0) n->series = map[e->series];
+    if (e->ordinal && !n->ordinal) n->ordinal = e->ordinal;
+    doc_ent *de = &d->ents[i];
+    de->node = map[i];
+    de->classes = e->classes;
+    dg_strvec_init(&de->names);
+    dg_strvec_init(&de->acronyms);
+    for (size_t j = 0; j < e->names.n; j++) dg_strvec_push(&de->names, e->names.v[j]);
+    for (size_t j = 0; j < e->acronyms.n; j++) dg_strvec_push(&de->acronyms, e->acronyms.v[j]);
+  }
+  for (size_t i = 0; i < r->nfacts; i++) {
+    const dg_fact *f = &r->facts[i];
+    if (g->nedges == g->capedges) {
+      g->capedges = g->capedges ? g->capedges * 2 : 256;
+      g->edges = dg_xrealloc(g->edges, g->capedges * sizeof *g->edges);
+    }
+    dg_edge *x = &g->edges[g->nedges++];
+    memset(x, 0, sizeof *x);
+    x->doc = map[0];
+    x->subj = map[f->subj];
+    x->pred = f->pred;
+    x->obj = f->obj >= 0 ? map[f->obj] : -1;
+    x->lt = f->lt;
+    x->lit = f->lit ? dg_xstrdup(f->lit) : NULL;
+    if (f->span >= 0) {
+      x->ev_begin = r->spans[f->span].begin;
+      x->ev_end = r->spans[f->span].end;
+      x->ev_text = dg_xstrdup(r->spans[f->span].text);
+    }
+  }
+  free(map);
+  return 0;
+}
+
+/* An entity known in a document only by an acronym it does not define is the
+ * entity some other document (or a gazetteer) defines that acronym for, when
+ * exactly one such entity exists. Decided on the whole run, so the result
+ * does not depend on file order. */
+static void merge_acronym_only(dg_graph *g) {
+  dg_map owner;
+  dg_map_init(&owner);
+  for (size_t i = 0; i < g->nnodes; i++) {
+    dg_node *n = &g->nodes[i];
+    if (n->acr_only) continue;
+    for (size_t j = 0; j < n->acronyms.n; j++) {
+      int o = dg_map_get(&owner, n->acronyms.v[j]);
+      dg_map_put(&owner, n->acronyms.v[j], o < 0 ? (int)i : (o == (int)i ? o : -2));
+    }
+  }
+  for (size_t i = 0; i < g->nnodes; i++) {
+    dg_node *n = &g->nodes[i];
+    if (!n->acr_only || !n->acronyms.n) continue;
+    int o = dg_map_get(&owner, n->acronyms.v[0]);
+    if (o < 0 || o == (int)i) continue;
+    dg_node *t = &g->nodes[o];
+    if (t->kind != n->kind && !(n->kind == DG_K_BODY || n->kind == DG_K_ORG)) continue;
+    n->alias_of = o;
+    t->classes |= n->classes;
+  }
+  dg_map_free(&owner);
+}
+
+static int all_caps(const char *s) {
+  int up = 0, low = 0;
+  for (; *s; s++) up += isupper((unsigned char)*s) != 0, low += islower((unsigned char)*s) != 0;
+  return up > 0 && low == 0;
+}
+
+static int is_acronym_of(const dg_node *n, const char *s) {
+  return dg_strvec_find(&n->acronyms, s) >= 0;
+}
+
+/* The canonical label: a gazetteer's, else the name used most often, then one
+ * that is not all capitals and not an acronym, then byte order. */
+static void choose_label(dg_graph *g, dg_node *n) {
+  (void)g;
+  if (n->gaz_label) {
+    n->label = dg_xstrdup(n->gaz_label);
+    return;
+  }
+  int best = -1;
+  for (size_t i = 0; i < n->names.n; i++) {
+    const char *s = n->names.v[i];
+    if (best < 0) {
+      best = (int)i;
+      continue;
+    }
+    const char *b = n->names.v[best];
+    int sa = is_acronym_of(n, s), ba = is_acronym_of(n, b);
+    if (sa != ba) { if (!sa) best = (int)i; continue; }
+    int sc = all_caps(s), bc = all_caps(b);
+    if (sc != bc) { if (!sc) best = (int)i; continue; }
+    if (n->name_counts[i] != n->name_counts[best]) {
+      if (n->name_counts[i] > n->name_counts[best]) best = (int)i;
+      continue;
+    }
+    if (strcmp(s, b) < 0) best = (int)i;
+  }
+  if (best >= 0) n->label = dg_xstrdup(n->names.v[best]);
+  else if (n->acronyms.n) n->label = dg_xstrdup(n->acronyms.v[0]);
+  else n->label = dg_xstrdup(n->key);
+}
+
+static const char *ordinal_suffix(int n) {
+  int m = n % 100;
+  if (m >= 11 && m <= 13) return "th";
+  switch (n % 10) {
+    case 1: return "st";
+    case 2: return "nd";
+    case 3: return "rd";
+    default: return "th";
+  }
+}
+
+static void mint_iris(dg_graph *g) {
+  for (size_t i = 0; i < g->nnodes; i++) {
+    dg_node *n = &g->nodes[i];
+    dg_buf b;
+    dg_buf_init(&b);
+    dg_buf_printf(&b, "%s%s/", g->base, dg_kind_name(n->kind));
+    dg_slug(n->key, &b);
+    n->iri = dg_buf_steal(&b);
+  }
+  for (size_t i = 0; i < g->nnodes; i++) choose_label(g, &g->nodes[i]);
+  /* a numbered event is named after its series: "2nd X Dialogue" */
+  for (size_t i = 0; i < g->nnodes; i++) {
+    dg_node *n = &g->nodes[i];
+    if (n->kind != DG_K_EVENT || n->series < 0 || n->ordinal <= 0) continue;
+    const dg_node *s = &g->nodes[dg_graph_canonical(g, n->series)];
+    dg_buf b;
+    dg_buf_init(&b);
+    dg_buf_printf(&b, "%d%s %s", n->ordinal, ordinal_suffix(n->ordinal), s->label);
+    free(n->label);
+    n->label = dg_buf_steal(&b);
+  }
+}
+
+/* ---- terms and quads ---- */
+
+static uint32_t term(dg_graph *g, char kind, const char *value, const char *dt, const char *lang) {
+  dg_buf k;
+  dg_buf_init(&k);
+  dg_buf_addc(&k, kind);
+  dg_buf_adds(&k, value);
+  dg_buf_addc(&k, '\x01');
+  if (dt) dg_buf_adds(&k, dt);
+  dg_buf_addc(&k, '\x01');
+  if (lang) dg_buf_adds(&k, lang);
+  int i = dg_map_get(&g->term_index, k.data);
+  if (i < 0) {
+    if (g->nterms == g->capterms) {
+      g->capterms = g->capterms ? g->capterms * 2 : 1024;
+      g->terms = dg_xrealloc(g->terms, g->capterms * sizeof *g->terms);
+    }
+    i = (int)g->nterms++;
+    g->terms[i] = (dg_term){kind, dg_xstrdup(value), dt, lang};
+    dg_map_put(&g->term_index, k.data, i);
+  }
+  dg_buf_free(&k);
+  return (uint32_t)i;
+}
+
+static uint32_t iri(dg_graph *g, const char *s) { return term(g, DG_TERM_IRI, s, NULL, NULL); }
+static uint32_t iri2(dg_graph *g, const char *ns, const char *local) {
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_adds(&b, ns);
+  dg_buf_adds(&b, local);
+  uint32_t t = iri(g, b.data);
+  dg_buf_free(&b);
+  return t;
+}
+
+static void push_quad(dg_quad **q, size_t *n, size_t *cap, uint32_t s, uint32_t p, uint32_t o,
+                      uint32_t gr) {
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 1024;
+    *q = dg_xrealloc(*q, *cap * sizeof **q);
+  }
+  (*q)[(*n)++] = (dg_quad){s, p, o, gr};
+}
+#define FACT(s, p, o, gr) push_quad(&g->quads, &g->nquads, &g->capquads, s, p, o, gr)
+#define EVID(s, p, o, gr) push_quad(&g->evq, &g->nevq, &g->capevq, s, p, o, gr)
+
+static const char *lit_datatype(dg_lit lt) {
+  switch (lt) {
+    case DG_L_INTEGER: return DG_NS_XSD "integer";
+    case DG_L_DATE: return DG_NS_XSD "date";
+    case DG_L_GYEARMONTH: return DG_NS_XSD "gYearMonth";
+    case DG_L_GYEAR: return DG_NS_XSD "gYear";
+    case DG_L_BOOLEAN: return DG_NS_XSD "boolean";
+    default: return NULL;
+  }
+}
+
+static void emit_entity(dg_graph *g, const doc_ent *de, uint32_t gr) {
+  int ni = dg_graph_canonical(g, de->node);
+  const dg_node *n = &g->nodes[ni];
+  uint32_t s = iri(g, n->iri), type = iri2(g, DG_NS_RDF, "type");
+  unsigned cls = de->classes;
+  for (unsigned b = 0; b < DG_C__COUNT; b++)
+    if (cls & (1u << b)) FACT(s, type, iri2(g, DG_NS, dg_class_name(b)), gr);
+  if (n->kind == DG_K_DOC && n->names.n == 0) return;
+  uint32_t lab = iri2(g, DG_NS_RDFS, "label"), alt = iri2(g, DG_NS_SKOS, "altLabel");
+  FACT(s, lab, term(g, DG_TERM_LITERAL, n->label, NULL, "en"), gr);
+  if (n->kind != DG_K_EVENT)
+    for (size_t j = 0; j < de->names.n; j++) {
+      const char *nm = de->names.v[j];
+      if (!strcmp(nm, n->label) || is_acronym_of(n, nm)) continue;
+      FACT(s, alt, term(g, DG_TERM_LITERAL, nm, NULL, "en"), gr);
+    }
+  for (size_t j = 0; j < de->acronyms.n; j++)
+    FACT(s, iri2(g, DG_NS, "acronym"), term(g, DG_TERM_LITERAL, de->acronyms.v[j], NULL, NULL), gr);
+  if (n->wikidata) {
+    dg_buf w;
+    dg_buf_init(&w);
+    dg_buf_printf(&w, "http://www.wikidata.org/entity/%s", n->wikidata);
+    FACT(s, iri2(g, DG_NS_OWL, "sameAs"), iri(g, w.data), gr);
+    dg_buf_free(&w);
+  }
+}
+
+typedef struct sort_ctx {
+  const dg_term *terms;
+} sort_ctx;
+static uint32_t *g_rank; /* set during sorting only (qsort has no context) */
+
+static int cmp_term_ids(const void *a, const void *b, void *ctx) {
+  const dg_term *t = ((sort_ctx *)ctx)->terms;
+  const dg_term *x = &t[*(const uint32_t *)a], *y = &t[*(const uint32_t *)b];
+  if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
+  int c = strcmp(x->value, y->value);
+  if (c) return c;
+  c = strcmp(x->datatype ? x->datatype : "", y->datatype ? y->datatype : "");
+  if (c) return c;
+  return strcmp(x->lang ? x->lang : "", y->lang ? y->lang : "");
+}
+
+static sort_ctx *g_sort_ctx;
+static int cmp_term_ids_q(const void *a, const void *b) { return cmp_term_ids(a, b, g_sort_ctx); }
+
+static int cmp_quad(const void *a, const void *b) {
+  const dg_quad *x = a, *y = b;
+  uint32_t kx[4] = {g_rank[x->g], g_rank[x->s], g_rank[x->p], g_rank[x->o]};
+  uint32_t ky[4] = {g_rank[y->g], g_rank[y->s], g_rank[y->p], g_rank[y->o]};
+  for (int i = 0; i < 4; i++)
+    if (kx[i] != ky[i]) return kx[i] < ky[i] ? -1 : 1;
+  return 0;
+}
+
+static size_t sort_dedupe(dg_quad *q, size_t n) {
+  if (!n) return 0;
+  qsort(q, n, sizeof *q, cmp_quad);
+  size_t w = 1;
+  for (size_t i = 1; i < n; i++)
+    if (cmp_quad(&q[i], &q[w - 1])) q[w++] = q[i];
+  return w;
+}
+
+static void build_quads(dg_graph *g) {
+  uint32_t type = iri2(g, DG_NS_RDF, "type");
+  for (size_t d = 0; d < g->ndocs; d++) {
+    const doc_info *di = &g->docs[d];
+    const dg_node *dn = &g->nodes[di->node];
+    uint32_t gr = iri(g, dn->iri);
+    FACT(gr, iri2(g, DG_NS, "sourceFile"), term(g, DG_TERM_LITERAL, di->file, NULL, NULL), gr);
+    for (size_t j = 0; j < di->nents; j++) emit_entity(g, &di->ents[j], gr);
+  }
+  uint32_t nifs = iri2(g, DG_NS_NIF, "Sentence"), nifb = iri2(g, DG_NS_NIF, "beginIndex"),
+           nife = iri2(g, DG_NS_NIF, "endIndex"), nifa = iri2(g, DG_NS_NIF, "anchorOf"),
+           nifr = iri2(g, DG_NS_NIF, "referenceContext");
+  for (size_t i = 0; i < g->nedges; i++) {
+    const dg_edge *e = &g->edges[i];
+    const dg_node *dn = &g->nodes[e->doc];
+    uint32_t gr = iri(g, dn->iri);
+    uint32_t s = iri(g, g->nodes[dg_graph_canonical(g, e->subj)].iri);
+    uint32_t p = iri(g, dg_pred_iri(e->pred));
+    uint32_t o = e->obj >= 0 ? iri(g, g->nodes[dg_graph_canonical(g, e->obj)].iri)
+                             : term(g, DG_TERM_LITERAL, e->lit, lit_datatype(e->lt), NULL);
+    FACT(s, p, o, gr);
+    if (!e->ev_text) continue;
+    char num[64];
+    dg_buf sb;
+    dg_buf_init(&sb);
+    dg_buf_printf(&sb, "%s#char=%zu,%zu", dn->iri, e->ev_begin, e->ev_end);
+    uint32_t sent = iri(g, sb.data);
+    dg_buf_free(&sb);
+    EVID(s, p, o, sent);
+    EVID(sent, type, nifs, gr);
+    snprintf(num, sizeof num, "%zu", e->ev_begin);
+    EVID(sent, nifb, term(g, DG_TERM_LITERAL, num, DG_NS_XSD "nonNegativeInteger", NULL), gr);
+    snprintf(num, sizeof num, "%zu", e->ev_end);
+    EVID(sent, nife, term(g, DG_TERM_LITERAL, num, DG_NS_XSD "nonNegativeInteger", NULL), gr);
+    EVID(sent, nifa, term(g, DG_TERM_LITERAL, e->ev_text, NULL, NULL), gr);
+    EVID(sent, nifr, gr, gr);
+  }
+  /* rank terms once, then sort quads by rank: deterministic, N-Quads order */
+  uint32_t *ids = dg_xmalloc((g->nterms ? g->nterms : 1) * sizeof *ids);
+  for (size_t i = 0; i < g->nterms; i++) ids[i] = (uint32_t)i;
+  sort_ctx sc = {g->terms};
+  g_sort_ctx = &sc;
+  qsort(ids, g->nterms, sizeof *ids, cmp_term_ids_q);
+  g_rank = dg_xmalloc((g->nterms ? g->nterms : 1) * sizeof *g_rank);
+  for (size_t i = 0; i < g->nterms; i++) g_rank[ids[i]] = (uint32_t)i;
+  g->nquads = sort_dedupe(g->quads, g->nquads);
+  g->nevq = sort_dedupe(g->evq, g->nevq);
+  /* the union graph: the same triples with the graph name dropped */
+  g->uq = dg_xmalloc((g->nquads ? g->nquads : 1) * sizeof *g->uq);
+  for (size_t i = 0; i < g->nquads; i++) g->uq[i] = g->quads[i], g->uq[i].g = g->quads[0].g;
+  g->nuq = sort_dedupe(g->uq, g->nquads);
+  free(g_rank);
+  g_rank = NULL;
+  g_sort_ctx = NULL;
+  free(ids);
+}
+
+void dg_graph_finalize(dg_graph *g) {
+  if (g->finalized) return;
+  g->finalized = 1;
+  merge_acronym_only(g);
+  mint_iris(g);
+  build_quads(g);
+}

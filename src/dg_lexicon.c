@@ -1,0 +1,342 @@
+/* dg_lexicon: see dg_lexicon.h. */
+#include "dg_lexicon.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dg_lexicon {
+  dg_map words;        /* "list\x1fword" -> index into values */
+  dg_strvec values;
+  dg_map maxwords;     /* list -> longest entry in words */
+  dg_gaz *gaz;
+  size_t ngaz, capgaz;
+  dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
+};
+
+/* ---- folding ---- */
+
+static int is_apostrophe(const unsigned char *p) {
+  return *p == '\'' || *p == '`' ||
+         (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99));
+}
+
+static const char *const spelling[][2] = {
+    {"centre", "center"},         {"centres", "centers"},
+    {"programme", "program"},     {"programmes", "programs"},
+    {"defence", "defense"},       {"organisation", "organization"},
+    {"organisations", "organizations"}, {"labour", "labor"},
+    {"behaviour", "behavior"},    {"cooperation", "cooperation"},
+    {"intersessional", "inter sessional"}, {NULL, NULL}};
+
+void dg_lexicon_fold(const char *name, dg_buf *out) {
+  dg_buf t;
+  dg_buf_init(&t);
+  const unsigned char *p = (const unsigned char *)name;
+  /* pass 1: straighten quotes, drop apostrophes (and a following s), map
+   * the forms of the United States, punctuation to spaces */
+  while (*p) {
+    if (!strncmp((const char *)p, "United States of America", 24)) {
+      dg_buf_adds(&t, " united states ");
+      p += 24;
+      continue;
+    }
+    if (!strncmp((const char *)p, "U.S.A.", 6) || !strncmp((const char *)p, "U.S.", 4)) {
+      dg_buf_adds(&t, " united states ");
+      p += p[3] == 'A' ? 6 : 4;
+      continue;
+    }
+    if ((p == (const unsigned char *)name || !isalnum(p[-1])) &&
+        (!strncmp((const char *)p, "US", 2) || !strncmp((const char *)p, "USA", 3))) {
+      size_t l = p[2] == 'A' ? 3 : 2;
+      if (!isalnum(p[l])) {
+        dg_buf_adds(&t, " united states ");
+        p += l;
+        continue;
+      }
+    }
+    if (is_apostrophe(p)) {
+      p += *p < 0x80 ? 1 : 3;
+      if ((*p == 's' || *p == 'S') && !isalnum(p[1])) p++;
+      continue;
+    }
+    if (*p >= 0x80) {
+      /* curly double quotes, dashes, nbsp: separators; other UTF-8 kept */
+      if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x9F) ||
+          (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7))) {
+        dg_buf_addc(&t, ' ');
+        p += p[0] == 0xE2 ? 3 : 2;
+        continue;
+      }
+      dg_buf_addc(&t, (char)*p++);
+      continue;
+    }
+    if (*p == '&') {
+      dg_buf_adds(&t, " and ");
+      p++;
+      continue;
+    }
+    dg_buf_addc(&t, isalnum(*p) ? (char)tolower(*p) : ' ');
+    p++;
+  }
+  /* pass 2: tokens; drop articles, fold spellings */
+  size_t start = out->len;
+  const char *s = dg_buf_cstr(&t);
+  while (*s) {
+    while (*s == ' ') s++;
+    if (!*s) break;
+    const char *e = s;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - s);
+    const char *w = s;
+    if ((n == 3 && !strncmp(s, "the", 3)) || (n == 1 && *s == 'a') || (n == 2 && !strncmp(s, "an", 2))) {
+      s = e;
+      continue;
+    }
+    for (int i = 0; spelling[i][0]; i++)
+      if (strlen(spelling[i][0]) == n && !strncmp(s, spelling[i][0], n)) {
+        w = spelling[i][1];
+        n = strlen(w);
+        break;
+      }
+    if (out->len > start) dg_buf_addc(out, ' ');
+    dg_buf_add(out, w, n);
+    s = e;
+  }
+  dg_buf_free(&t);
+  dg_buf_cstr(out);
+}
+
+/* ---- loading ---- */
+
+static char *lower(const char *s, size_t n) {
+  char *r = dg_xstrndup(s, n);
+  for (char *p = r; *p; p++) *p = (char)tolower((unsigned char)*p);
+  return r;
+}
+
+static void put_word(dg_lexicon *lx, const char *list, const char *word, const char *value) {
+  char *lw = lower(word, strlen(word));
+  dg_buf k;
+  dg_buf_init(&k);
+  dg_buf_printf(&k, "%s\x1f%s", list, lw);
+  dg_strvec_push(&lx->values, value ? value : "1");
+  dg_map_put(&lx->words, k.data, (int)lx->values.n - 1);
+  int nw = 1;
+  for (const char *p = lw; *p; p++) nw += *p == ' ';
+  int cur = dg_map_get(&lx->maxwords, list);
+  if (nw > cur) dg_map_put(&lx->maxwords, list, nw);
+  dg_buf_free(&k);
+  free(lw);
+}
+
+const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *word, size_t n) {
+  dg_buf k;
+  dg_buf_init(&k);
+  dg_buf_printf(&k, "%s\x1f", list);
+  for (size_t i = 0; i < n; i++) dg_buf_addc(&k, (char)tolower((unsigned char)word[i]));
+  int i = dg_map_get(&lx->words, k.data);
+  dg_buf_free(&k);
+  return i < 0 ? NULL : lx->values.v[i];
+}
+
+const char *dg_lexicon_get(const dg_lexicon *lx, const char *list, const char *word) {
+  return dg_lexicon_getn(lx, list, word, strlen(word));
+}
+
+int dg_lexicon_match(const dg_lexicon *lx, const char *list, char *const *words, int nwords,
+                     const char **value) {
+  int max = dg_map_get(&lx->maxwords, list);
+  if (max < 1) return 0;
+  if (max > nwords) max = nwords;
+  dg_buf b;
+  dg_buf_init(&b);
+  for (int len = max; len >= 1; len--) {
+    dg_buf_reset(&b);
+    for (int i = 0; i < len; i++) {
+      if (i) dg_buf_addc(&b, ' ');
+      dg_buf_adds(&b, words[i]);
+    }
+    const char *v = dg_lexicon_getn(lx, list, b.data, b.len);
+    if (v) {
+      if (value) *value = v;
+      dg_buf_free(&b);
+      return len;
+    }
+  }
+  dg_buf_free(&b);
+  return 0;
+}
+
+static int gaz_class(const char *s, dg_kind *kind, unsigned *cls) {
+  static const struct {
+    const char *name;
+    dg_kind kind;
+    unsigned cls;
+  } t[] = {{"country", DG_K_COUNTRY, DG_C_COUNTRY},
+           {"place", DG_K_PLACE, DG_C_PLACE},
+           {"org", DG_K_ORG, DG_C_ORG},
+           {"body", DG_K_BODY, DG_C_BODY},
+           {"programme", DG_K_PROGRAMME, DG_C_PROGRAMME},
+           {"series", DG_K_SERIES, DG_C_SERIES}};
+  for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+    if (!strcmp(s, t[i].name)) {
+      *kind = t[i].kind;
+      *cls = t[i].cls;
+      return 0;
+    }
+  return -1;
+}
+
+static void split_bar(const char *s, dg_strvec *out) {
+  while (*s) {
+    const char *e = strchr(s, '|');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    while (n && s[0] == ' ') s++, n--;
+    while (n && s[n - 1] == ' ') n--;
+    if (n) {
+      char *v = dg_xstrndup(s, n);
+      dg_strvec_add_unique(out, v);
+      free(v);
+    }
+    if (!e) break;
+    s = e + 1;
+  }
+}
+
+static void index_gaz(dg_lexicon *lx, const char *name, int idx) {
+  dg_buf f;
+  dg_buf_init(&f);
+  dg_lexicon_fold(name, &f);
+  if (f.len && dg_map_get(&lx->gaz_index, f.data) < 0) dg_map_put(&lx->gaz_index, f.data, idx);
+  dg_buf_free(&f);
+}
+
+/* Splits a TSV line in place into at most max fields. */
+static int fields(char *line, char **f, int max) {
+  int n = 0;
+  f[n++] = line;
+  for (char *p = line; *p && n < max; p++)
+    if (*p == '\t') *p = '\0', f[n++] = p + 1;
+  return n;
+}
+
+typedef int (*line_fn)(dg_lexicon *lx, char **f, int nf, const char *path, int lineno,
+                       dg_error *err);
+
+static int read_tsv(dg_lexicon *lx, const char *path, line_fn fn, dg_error *err) {
+  FILE *fp = fopen(path, "r");
+  if (!fp) return dg_error_set(err, DG_ERR_IO, "%s: %s", path, strerror(errno));
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  int lineno = 0, rc = 0;
+  while ((n = getline(&line, &cap, fp)) >= 0) {
+    lineno++;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    if (!n || line[0] == '#') continue;
+    char *f[8] = {0};
+    int nf = fields(line, f, 8);
+    if ((rc = fn(lx, f, nf, path, lineno, err)) < 0) break;
+  }
+  free(line);
+  fclose(fp);
+  return rc;
+}
+
+static int lexicon_line(dg_lexicon *lx, char **f, int nf, const char *path, int lineno,
+                        dg_error *err) {
+  if (nf < 2 || !*f[0] || !*f[1])
+    return dg_error_set(err, DG_ERR_INPUT, "%s:%d: expected LIST<TAB>WORD[<TAB>VALUE]", path, lineno);
+  put_word(lx, f[0], f[1], nf >= 3 && *f[2] ? f[2] : "1");
+  return 0;
+}
+
+static int gazetteer_line(dg_lexicon *lx, char **f, int nf, const char *path, int lineno,
+                          dg_error *err) {
+  dg_kind kind;
+  unsigned cls;
+  if (nf < 2 || !*f[1])
+    return dg_error_set(err, DG_ERR_INPUT, "%s:%d: expected CLASS<TAB>NAME<TAB>VARIANTS<TAB>ACRONYMS<TAB>WIKIDATA", path, lineno);
+  if (gaz_class(f[0], &kind, &cls) < 0)
+    return dg_error_set(err, DG_ERR_INPUT, "%s:%d: unknown class '%s'", path, lineno, f[0]);
+  if (lx->ngaz == lx->capgaz) {
+    lx->capgaz = lx->capgaz ? lx->capgaz * 2 : 128;
+    lx->gaz = dg_xrealloc(lx->gaz, lx->capgaz * sizeof *lx->gaz);
+  }
+  dg_gaz *g = &lx->gaz[lx->ngaz];
+  memset(g, 0, sizeof *g);
+  g->kind = kind;
+  g->classes = cls;
+  g->canonical = dg_xstrdup(f[1]);
+  dg_strvec_init(&g->variants);
+  dg_strvec_init(&g->acronyms);
+  dg_strvec_push(&g->variants, f[1]);
+  if (nf > 2) split_bar(f[2], &g->variants);
+  if (nf > 3) split_bar(f[3], &g->acronyms);
+  if (nf > 4 && *f[4]) g->wikidata = dg_xstrdup(f[4]);
+  dg_buf k;
+  dg_buf_init(&k);
+  dg_lexicon_fold(g->canonical, &k);
+  g->key = dg_buf_steal(&k);
+  int idx = (int)lx->ngaz++;
+  for (size_t i = 0; i < g->variants.n; i++) index_gaz(lx, g->variants.v[i], idx);
+  for (size_t i = 0; i < g->acronyms.n; i++) index_gaz(lx, g->acronyms.v[i], idx);
+  return 0;
+}
+
+int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
+  *out = NULL;
+  dg_lexicon *lx = dg_xcalloc(1, sizeof *lx);
+  dg_map_init(&lx->words);
+  dg_map_init(&lx->maxwords);
+  dg_map_init(&lx->gaz_index);
+  dg_strvec_init(&lx->values);
+  dg_buf p;
+  dg_buf_init(&p);
+  dg_buf_printf(&p, "%s/lexicon.tsv", dir);
+  int rc = read_tsv(lx, p.data, lexicon_line, err);
+  if (rc == 0) {
+    dg_buf_reset(&p);
+    dg_buf_printf(&p, "%s/gazetteer.tsv", dir);
+    rc = read_tsv(lx, p.data, gazetteer_line, err);
+  }
+  dg_buf_free(&p);
+  if (rc < 0) {
+    dg_lexicon_free(lx);
+    return rc;
+  }
+  *out = lx;
+  return 0;
+}
+
+void dg_lexicon_free(dg_lexicon *lx) {
+  if (!lx) return;
+  for (size_t i = 0; i < lx->ngaz; i++) {
+    free(lx->gaz[i].canonical);
+    free(lx->gaz[i].wikidata);
+    free(lx->gaz[i].key);
+    dg_strvec_free(&lx->gaz[i].variants);
+    dg_strvec_free(&lx->gaz[i].acronyms);
+  }
+  free(lx->gaz);
+  dg_map_free(&lx->words);
+  dg_map_free(&lx->maxwords);
+  dg_map_free(&lx->gaz_index);
+  dg_strvec_free(&lx->values);
+  free(lx);
+}
+
+const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
+  dg_buf f;
+  dg_buf_init(&f);
+  dg_lexicon_fold(name, &f);
+  int i = f.len ? dg_map_get(&lx->gaz_index, f.data) : -1;
+  dg_buf_free(&f);
+  return i < 0 ? NULL : &lx->gaz[i];
+}
+
+size_t dg_lexicon_ngaz(const dg_lexicon *lx) { return lx->ngaz; }
+const dg_gaz *dg_lexicon_gaz_at(const dg_lexicon *lx, size_t i) { return &lx->gaz[i]; }

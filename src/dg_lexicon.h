@@ -1,0 +1,56 @@
+/* dg_lexicon: the world knowledge and word lists extraction uses, loaded
+ * from data files under ontology/ so a user extends them without a compiler.
+ *
+ *   gazetteer.tsv  class, canonical name, variants (|), acronyms (|), Wikidata id
+ *                  classes: country, place, org, body, programme, series
+ *   lexicon.tsv    list, word or phrase, value: the word lists (heads of names
+ *                  per class, stance verbs, ordinals, months, connectors, ...)
+ * Lines starting with '#' and blank lines are ignored. Lookups are
+ * case-insensitive. Ownership: the lexicon owns everything; it is read-only
+ * after loading and safe to share between threads. */
+#ifndef DG_LEXICON_H
+#define DG_LEXICON_H
+
+#include "dg_error.h"
+#include "dg_fact.h"
+#include "dg_str.h"
+
+typedef struct dg_gaz {
+  dg_kind kind;
+  unsigned classes;
+  char *canonical;
+  dg_strvec variants;   /* includes the canonical name */
+  dg_strvec acronyms;
+  char *wikidata;       /* or NULL */
+  char *key;            /* resolution key of the canonical name */
+} dg_gaz;
+
+typedef struct dg_lexicon dg_lexicon;
+
+int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err);
+void dg_lexicon_free(dg_lexicon *lx);
+
+/* Value of word in list (e.g. list "ordinal", word "sixth" -> "6"), or NULL.
+ * The word is matched case-insensitively. */
+const char *dg_lexicon_get(const dg_lexicon *lx, const char *list, const char *word);
+const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *word, size_t n);
+/* Longest entry of list that the token sequence starting at words[0]
+ * matches (words are single tokens, joined by one space for matching).
+ * Returns the number of words matched (0 if none) and its value in *value. */
+int dg_lexicon_match(const dg_lexicon *lx, const char *list, char *const *words, int nwords,
+                     const char **value);
+
+/* Gazetteer entry whose canonical name, a variant or an acronym normalises
+ * to the same lookup form as name; NULL if none. */
+const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name);
+size_t dg_lexicon_ngaz(const dg_lexicon *lx);
+const dg_gaz *dg_lexicon_gaz_at(const dg_lexicon *lx, size_t i);
+
+/* The lookup form of a name: lower case, curly quotes straightened,
+ * apostrophes and "the" dropped, punctuation folded to spaces,
+ * British/American spellings folded (centre/center, programme/program,
+ * defence/defense, organisation/organization), "United States of America",
+ * "U.S.", "US" folded. Used for gazetteer lookups and as the base of keys. */
+void dg_lexicon_fold(const char *name, dg_buf *out);
+
+#endif

@@ -1,0 +1,30 @@
+/* dg_outfile: write a file so that readers never see it half-written.
+ *
+ * dg_outfile_open() creates a temporary file beside the target; the caller
+ * writes through ->fp; dg_outfile_commit() flushes, fsyncs and renames it over
+ * the target (the previous file stays intact until that moment);
+ * dg_outfile_abort() removes the temporary. All temporaries still open are
+ * removed by dg_outfile_abort_all() (called on SIGINT/SIGTERM).
+ * Ownership: the dg_outfile owns its FILE and paths until commit/abort. */
+#ifndef DG_OUTFILE_H
+#define DG_OUTFILE_H
+
+#include <stdio.h>
+
+#include "dg_error.h"
+
+typedef struct dg_outfile {
+  FILE *fp;
+  char *path;
+  char *tmp;
+} dg_outfile;
+
+int dg_outfile_open(dg_outfile *o, const char *path, dg_error *err);
+int dg_outfile_commit(dg_outfile *o, dg_error *err);
+void dg_outfile_abort(dg_outfile *o);
+/* Async-signal-safe: unlinks every temporary not yet committed. */
+void dg_outfile_abort_all(void);
+/* Creates dir (and parents) if missing; checks it is writable. */
+int dg_outfile_ensure_dir(const char *dir, dg_error *err);
+
+#endif

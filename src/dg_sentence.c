@@ -1,0 +1,115 @@
+/* dg_sentence: see dg_sentence.h. */
+#include "dg_sentence.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dg_str.h"
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+static int is_nl(unsigned char c) { return c == '\n' || c == '\r'; }
+
+/* Words after which a period does not end a sentence. */
+static int abbreviation_before(const char *t, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && !is_space((unsigned char)t[b - 1]) && !is_nl((unsigned char)t[b - 1]) &&
+         t[b - 1] != '(' && t[b - 1] != '"')
+    b--;
+  size_t n = dot - b;
+  if (n == 0) return 0;
+  /* "U.S." "U.K." "e.g." "i.e.": a period inside the word */
+  if (memchr(t + b, '.', n)) return 1;
+  /* single capital initial: "S. Iswaran" */
+  if (n == 1 && isupper((unsigned char)t[b])) return 1;
+  static const char *const abbr[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Jr",
+                                     "Sr", "Gen", "Lt", "Col", "Ret", "Amb", "H.E", "Hon",
+                                     "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Art", "para",
+                                     "Fri", "Mon", "Tue", "Wed", "Thu", "Sat", "Sun", "Jan",
+                                     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                     "Oct", "Nov", "Dec", "Govt", "Dept", NULL};
+  for (int i = 0; abbr[i]; i++)
+    if (strlen(abbr[i]) == n && !strncmp(t + b, abbr[i], n)) return 1;
+  return 0;
+}
+
+static int starts_sentence(const char *t, size_t len, size_t i) {
+  while (i < len && is_space((unsigned char)t[i])) i++;
+  if (i >= len) return 1;
+  unsigned char c = (unsigned char)t[i];
+  if (isupper(c) || isdigit(c) || c == '"' || c == '(' || c == '[' || c == '*') return 1;
+  /* curly quotes and other non-ASCII openers */
+  if (c >= 0x80) return 1;
+  return 0;
+}
+
+static size_t skip_list_marker(const char *t, size_t b, size_t e) {
+  size_t i = b;
+  /* "1." "12)" "(a)" "·" "•" "-" "*" markers */
+  if (i < e && (t[i] == '*' || t[i] == '-')) i++;
+  else if (e - i >= 2 && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xB7) i += 2;
+  else if (e - i >= 3 && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+           (unsigned char)t[i + 2] == 0xA2) i += 3;
+  else {
+    size_t j = i;
+    while (j < e && isdigit((unsigned char)t[j])) j++;
+    if (j > i && j - i <= 3 && j < e && (t[j] == '.' || t[j] == ')') && j + 1 < e &&
+        is_space((unsigned char)t[j + 1]))
+      i = j + 1;
+  }
+  while (i < e && (is_space((unsigned char)t[i]))) i++;
+  return i == e ? b : i;
+}
+
+static void push(dg_sent **v, size_t *n, size_t *cap, const char *t, size_t b, size_t e) {
+  while (b < e && (is_space((unsigned char)t[b]) || is_nl((unsigned char)t[b]))) b++;
+  while (e > b && (is_space((unsigned char)t[e - 1]) || is_nl((unsigned char)t[e - 1]))) e--;
+  b = skip_list_marker(t, b, e);
+  if (b >= e) return;
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 64;
+    *v = dg_xrealloc(*v, *cap * sizeof **v);
+  }
+  (*v)[(*n)++] = (dg_sent){b, e};
+}
+
+size_t dg_sentence_split(const char *t, size_t len, dg_sent **out) {
+  dg_sent *v = NULL;
+  size_t n = 0, cap = 0, start = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (is_nl(c)) {
+      size_t j = i + 1;
+      if (c == '\r' && j < len && t[j] == '\n') j++;
+      /* a wrapped line continues in lower case; any other line break ends */
+      size_t k = j;
+      while (k < len && is_space((unsigned char)t[k])) k++;
+      int blank = k < len && is_nl((unsigned char)t[k]);
+      if (!blank && k < len && islower((unsigned char)t[k])) {
+        i = j - 1;
+        continue;
+      }
+      push(&v, &n, &cap, t, start, i);
+      start = j;
+      i = j - 1;
+      continue;
+    }
+    if ((c == '.' || c == '!' || c == '?') && i + 1 < len) {
+      size_t j = i + 1;
+      /* closing quotes/brackets stay with the sentence */
+      while (j < len && (t[j] == '"' || t[j] == ')' || t[j] == '\'')) j++;
+      while (j + 2 < len && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 &&
+             ((unsigned char)t[j + 2] == 0x9D || (unsigned char)t[j + 2] == 0x99))
+        j += 3;
+      if (j < len && !is_space((unsigned char)t[j])) continue;
+      if (c == '.' && abbreviation_before(t, i)) continue;
+      if (!starts_sentence(t, len, j)) continue;
+      push(&v, &n, &cap, t, start, j);
+      start = j;
+      i = j - 1;
+    }
+  }
+  push(&v, &n, &cap, t, start, len);
+  *out = v;
+  return n;
+}

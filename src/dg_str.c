@@ -1,0 +1,229 @@
+/* dg_str: see dg_str.h. */
+#include "dg_str.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void *dg_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) {
+    fputs("diplograph: out of memory\n", stderr);
+    abort();
+  }
+  return p;
+}
+
+void *dg_xcalloc(size_t n, size_t m) {
+  void *p = calloc(n ? n : 1, m ? m : 1);
+  if (!p) {
+    fputs("diplograph: out of memory\n", stderr);
+    abort();
+  }
+  return p;
+}
+
+void *dg_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) {
+    fputs("diplograph: out of memory\n", stderr);
+    abort();
+  }
+  return q;
+}
+
+char *dg_xstrdup(const char *s) { return dg_xstrndup(s, strlen(s)); }
+
+char *dg_xstrndup(const char *s, size_t n) {
+  char *p = dg_xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+void dg_buf_init(dg_buf *b) { b->data = NULL, b->len = b->cap = 0; }
+void dg_buf_free(dg_buf *b) {
+  free(b->data);
+  dg_buf_init(b);
+}
+void dg_buf_reset(dg_buf *b) {
+  b->len = 0;
+  if (b->data) b->data[0] = '\0';
+}
+
+static void buf_reserve(dg_buf *b, size_t extra) {
+  if (b->len + extra + 1 <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < b->len + extra + 1) cap *= 2;
+  b->data = dg_xrealloc(b->data, cap);
+  b->cap = cap;
+}
+
+void dg_buf_add(dg_buf *b, const char *s, size_t n) {
+  buf_reserve(b, n);
+  if (n) memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+void dg_buf_adds(dg_buf *b, const char *s) { dg_buf_add(b, s, strlen(s)); }
+void dg_buf_addc(dg_buf *b, char c) { dg_buf_add(b, &c, 1); }
+
+void dg_buf_printf(dg_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  buf_reserve(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+char *dg_buf_steal(dg_buf *b) {
+  char *p = b->data ? b->data : dg_xstrdup("");
+  dg_buf_init(b);
+  return p;
+}
+
+const char *dg_buf_cstr(dg_buf *b) {
+  if (!b->data) buf_reserve(b, 0), b->data[0] = '\0';
+  return b->data;
+}
+
+void dg_strvec_init(dg_strvec *s) { s->v = NULL, s->n = s->cap = 0; }
+void dg_strvec_free(dg_strvec *s) {
+  for (size_t i = 0; i < s->n; i++) free(s->v[i]);
+  free(s->v);
+  dg_strvec_init(s);
+}
+void dg_strvec_pushn(dg_strvec *s, const char *str, size_t n) {
+  if (s->n == s->cap) {
+    s->cap = s->cap ? s->cap * 2 : 8;
+    s->v = dg_xrealloc(s->v, s->cap * sizeof *s->v);
+  }
+  s->v[s->n++] = dg_xstrndup(str, n);
+}
+void dg_strvec_push(dg_strvec *s, const char *str) { dg_strvec_pushn(s, str, strlen(str)); }
+int dg_strvec_find(const dg_strvec *s, const char *str) {
+  for (size_t i = 0; i < s->n; i++)
+    if (strcmp(s->v[i], str) == 0) return (int)i;
+  return -1;
+}
+size_t dg_strvec_add_unique(dg_strvec *s, const char *str) {
+  int i = dg_strvec_find(s, str);
+  if (i >= 0) return (size_t)i;
+  dg_strvec_push(s, str);
+  return s->n - 1;
+}
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+void dg_strvec_sort(dg_strvec *s) {
+  if (s->n > 1) qsort(s->v, s->n, sizeof *s->v, cmp_str);
+}
+
+uint64_t dg_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ULL;
+  }
+  return h ? h : 1;
+}
+
+void dg_map_init(dg_map *m) { m->slots = NULL, m->n = m->cap = 0; }
+void dg_map_free(dg_map *m) {
+  for (size_t i = 0; i < m->cap; i++) free(m->slots[i].key);
+  free(m->slots);
+  dg_map_init(m);
+}
+
+static dg_map_slot *map_find(const dg_map *m, const char *key, size_t n, uint64_t h) {
+  if (!m->cap) return NULL;
+  size_t mask = m->cap - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    dg_map_slot *s = &m->slots[i];
+    if (!s->key) return s;
+    if (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0') return s;
+  }
+}
+
+int dg_map_getn(const dg_map *m, const char *key, size_t n) {
+  dg_map_slot *s = map_find(m, key, n, dg_hash(key, n));
+  return s && s->key ? s->value : -1;
+}
+int dg_map_get(const dg_map *m, const char *key) { return dg_map_getn(m, key, strlen(key)); }
+
+static void map_grow(dg_map *m) {
+  dg_map old = *m;
+  m->cap = old.cap ? old.cap * 2 : 64;
+  m->slots = dg_xcalloc(m->cap, sizeof *m->slots);
+  m->n = 0;
+  for (size_t i = 0; i < old.cap; i++) {
+    if (!old.slots[i].key) continue;
+    dg_map_slot *s = map_find(m, old.slots[i].key, strlen(old.slots[i].key), old.slots[i].hash);
+    *s = old.slots[i];
+    m->n++;
+  }
+  free(old.slots);
+}
+
+void dg_map_put(dg_map *m, const char *key, int value) {
+  if ((m->n + 1) * 2 > m->cap) map_grow(m);
+  size_t n = strlen(key);
+  uint64_t h = dg_hash(key, n);
+  dg_map_slot *s = map_find(m, key, n, h);
+  if (!s->key) {
+    s->key = dg_xstrndup(key, n);
+    s->hash = h;
+    m->n++;
+  }
+  s->value = value;
+}
+
+size_t dg_utf8_count(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+  return c;
+}
+
+int dg_utf8_seq_len(const unsigned char *s, size_t avail) {
+  unsigned char c = s[0];
+  if (c < 0x80) return 1;
+  int len;
+  uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+  else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+  else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+  else return 0;
+  if ((size_t)len > avail) return 0;
+  for (int i = 1; i < len; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return len;
+}
+
+void dg_utf8_append(dg_buf *b, uint32_t cp) {
+  char t[4];
+  if (cp < 0x80) t[0] = (char)cp, dg_buf_add(b, t, 1);
+  else if (cp < 0x800) {
+    t[0] = (char)(0xC0 | (cp >> 6)), t[1] = (char)(0x80 | (cp & 0x3F));
+    dg_buf_add(b, t, 2);
+  } else if (cp < 0x10000) {
+    t[0] = (char)(0xE0 | (cp >> 12)), t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    t[2] = (char)(0x80 | (cp & 0x3F));
+    dg_buf_add(b, t, 3);
+  } else {
+    t[0] = (char)(0xF0 | (cp >> 18)), t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), t[3] = (char)(0x80 | (cp & 0x3F));
+    dg_buf_add(b, t, 4);
+  }
+}

@@ -1,0 +1,75 @@
+/* dg_str: growable byte buffers, string vectors and a string-keyed hash map.
+ *
+ * Small containers used by every stage. Allocation failure aborts through
+ * dg_xmalloc (out of memory is not a recoverable input error here).
+ * Ownership: a dg_buf owns its bytes; a dg_strvec owns its strings (push
+ * copies); a dg_map owns copies of its keys and stores plain int values. */
+#ifndef DG_STR_H
+#define DG_STR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void *dg_xmalloc(size_t n);
+void *dg_xcalloc(size_t n, size_t m);
+void *dg_xrealloc(void *p, size_t n);
+char *dg_xstrdup(const char *s);
+char *dg_xstrndup(const char *s, size_t n);
+
+typedef struct dg_buf {
+  char *data;
+  size_t len, cap;
+} dg_buf;
+
+void dg_buf_init(dg_buf *b);
+void dg_buf_free(dg_buf *b);
+void dg_buf_reset(dg_buf *b);
+void dg_buf_add(dg_buf *b, const char *s, size_t n);
+void dg_buf_adds(dg_buf *b, const char *s);
+void dg_buf_addc(dg_buf *b, char c);
+void dg_buf_printf(dg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Returns the NUL-terminated contents and leaves b empty; caller frees. */
+char *dg_buf_steal(dg_buf *b);
+const char *dg_buf_cstr(dg_buf *b);
+
+typedef struct dg_strvec {
+  char **v;
+  size_t n, cap;
+} dg_strvec;
+
+void dg_strvec_init(dg_strvec *s);
+void dg_strvec_free(dg_strvec *s);
+void dg_strvec_push(dg_strvec *s, const char *str);
+void dg_strvec_pushn(dg_strvec *s, const char *str, size_t n);
+/* Pushes only if not present (linear scan: for short lists). Returns index. */
+size_t dg_strvec_add_unique(dg_strvec *s, const char *str);
+int dg_strvec_find(const dg_strvec *s, const char *str);
+void dg_strvec_sort(dg_strvec *s);
+
+typedef struct dg_map_slot {
+  char *key;
+  uint64_t hash;
+  int value;
+} dg_map_slot;
+
+typedef struct dg_map {
+  dg_map_slot *slots;
+  size_t n, cap;
+} dg_map;
+
+void dg_map_init(dg_map *m);
+void dg_map_free(dg_map *m);
+/* Returns the value for key, or -1. */
+int dg_map_get(const dg_map *m, const char *key);
+int dg_map_getn(const dg_map *m, const char *key, size_t n);
+/* Inserts or overwrites. */
+void dg_map_put(dg_map *m, const char *key, int value);
+uint64_t dg_hash(const char *s, size_t n);
+
+/* Counts UTF-8 code points in s[0..n). */
+size_t dg_utf8_count(const char *s, size_t n);
+/* Length of a valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+int dg_utf8_seq_len(const unsigned char *s, size_t avail);
+void dg_utf8_append(dg_buf *b, uint32_t cp);
+
+#endif
