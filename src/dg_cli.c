@@ -20,14 +20,3 @@ void dg_cli_print_summary(FILE *fp, const dg_build_opts *o, const dg_build_stats
             st->t_write);
 }
 
-int dg_cli_query(int argc, char **argv) {
-  (void)argc, (void)argv;
-  fprintf(stderr, "diplograph: query: not built yet\n");
-  return 2;
-}
-
-int dg_cli_dot(int argc, char **argv) {
-  (void)argc, (void)argv;
-  fprintf(stderr, "diplograph: dot: not built yet\n");
-  return 2;
-}

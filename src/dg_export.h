@@ -10,4 +10,7 @@
 int dg_export_all(const dg_graph *g, const char *outdir, const dg_build_opts *o,
                   dg_build_stats *st, dg_error *err);
 
+/* Records a written file name in the build summary. */
+void dg_export_note_written(dg_build_stats *st, const char *name);
+
 #endif
