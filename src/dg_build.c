@@ -126,7 +126,7 @@ static void count_classes(const dg_graph *g, dg_build_stats *st) {
   dg_graph_evidence(g, &st->evidence_quads);
 }
 
-int dg_build_run(const dg_build_opts *o, dg_build_stats *st, dg_error *err) {
+int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, dg_error *err) {
   int rc = 0;
   dg_strvec files;
   dg_lexicon *lx = NULL;
@@ -194,8 +194,8 @@ int dg_build_run(const dg_build_opts *o, dg_build_stats *st, dg_error *err) {
   double t2 = now();
   st->t_graph = t2 - t1;
   count_classes(g, st);
-  if (!o->no_output && (rc = dg_export_all(g, outdir, o, st, err)) < 0) goto cleanup;
-  st->t_write = now() - t2;
+  *out = g;
+  g = NULL;
 cleanup:
   for (size_t i = 0; i < p.njobs; i++) {
     dg_result_free(p.jobs[i].res);
@@ -206,5 +206,16 @@ cleanup:
   dg_graph_free(g);
   dg_lexicon_free(lx);
   dg_strvec_free(&files);
+  return rc;
+}
+
+int dg_build_run(const dg_build_opts *o, dg_build_stats *st, dg_error *err) {
+  dg_graph *g = NULL;
+  int rc = dg_build_graph(o, &g, st, err);
+  if (rc < 0) return rc;
+  double t0 = now();
+  if (!o->no_output) rc = dg_export_all(g, o->outdir ? o->outdir : "out", o, st, err);
+  st->t_write = now() - t0;
+  dg_graph_free(g);
   return rc;
 }

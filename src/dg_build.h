@@ -41,6 +41,12 @@ typedef struct dg_build_stats {
 
 int dg_build_run(const dg_build_opts *opts, dg_build_stats *stats, dg_error *err);
 
+/* The pipeline up to the finalized graph, without writing anything (the
+ * output directory is created unless opts->no_output). On success *out is a
+ * graph the caller frees with dg_graph_free. */
+int dg_build_graph(const dg_build_opts *opts, dg_graph **out, dg_build_stats *stats,
+                   dg_error *err);
+
 /* The directory holding diplograph.ttl and the gazetteers: opts value, then
  * $DIPLOGRAPH_ONTOLOGY, then the source tree, then the install prefix. */
 const char *dg_build_ontology_dir(const char *given);
