@@ -1,8 +1,18 @@
-/* dg_export: see dg_export.h. */
+/* dg_export: see dg_export.h.
+ *
+ * A run writes every file into a staging directory inside outdir first and
+ * moves them into outdir only when every exporter has succeeded, so a run
+ * that fails (at any exporter) leaves the previous outputs as they were,
+ * never a mix of two runs. Exporters see the staging directory as outdir. */
 #include "dg_export.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dg_export_dot.h"
 #include "dg_export_html.h"
@@ -27,14 +37,96 @@ static int run_one(const dg_graph *g, const char *outdir, const char *name, expo
   return rc;
 }
 
+static int run_all(const dg_graph *g, const char *dir, const dg_build_opts *o, dg_build_stats *st,
+                   dg_error *err) {
+  int rc;
+  if ((rc = run_one(g, dir, "graph.nq", dg_export_nquads, st, err)) < 0) return rc;
+  if ((rc = run_one(g, dir, "graph.ttl", dg_export_turtle, st, err)) < 0) return rc;
+  if ((rc = run_one(g, dir, "evidence.nq", dg_export_evidence, st, err)) < 0) return rc;
+  if (!o->no_dot && (rc = dg_export_dot_files(g, dir, o, st, err)) < 0) return rc;
+  if (!o->no_html && (rc = dg_export_html(g, dir, o, st, err)) < 0) return rc;
+  if ((rc = dg_store_write(g, dir, o, st, err)) < 0) return rc;
+  return 0;
+}
+
+/* Removes dir and everything below it (what a failed run staged). */
+static void remove_tree(const char *dir) {
+  DIR *d = opendir(dir);
+  if (d) {
+    dg_buf p;
+    dg_buf_init(&p);
+    for (struct dirent *e; (e = readdir(d));) {
+      if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+      dg_buf_reset(&p);
+      dg_buf_printf(&p, "%s/%s", dir, e->d_name);
+      struct stat sb;
+      if (lstat(p.data, &sb) == 0 && S_ISDIR(sb.st_mode)) remove_tree(p.data);
+      else unlink(p.data);
+    }
+    dg_buf_free(&p);
+    closedir(d);
+  }
+  rmdir(dir);
+}
+
+/* Moves every entry of stage into outdir. Checks first that each can replace
+ * what is there (not a directory over a file or the reverse), so a failure
+ * is reported before anything has moved. */
+static int publish(const char *stage, const char *outdir, dg_error *err) {
+  int rc = 0;
+  dg_strvec names;
+  dg_buf from, to;
+  dg_strvec_init(&names);
+  dg_buf_init(&from);
+  dg_buf_init(&to);
+  DIR *d = opendir(stage);
+  if (!d) {
+    rc = dg_error_set(err, DG_ERR_IO, "%s: %s", stage, strerror(errno));
+    goto cleanup;
+  }
+  for (struct dirent *e; (e = readdir(d));)
+    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) dg_strvec_push(&names, e->d_name);
+  closedir(d);
+  dg_strvec_sort(&names);
+  for (int pass = 0; pass < 2 && rc == 0; pass++)
+    for (size_t i = 0; i < names.n; i++) {
+      dg_buf_reset(&from), dg_buf_reset(&to);
+      dg_buf_printf(&from, "%s/%s", stage, names.v[i]);
+      dg_buf_printf(&to, "%s/%s", outdir, names.v[i]);
+      struct stat sf, sto;
+      if (pass == 0) {
+        if (lstat(from.data, &sf) == 0 && lstat(to.data, &sto) == 0 &&
+            S_ISDIR(sf.st_mode) != S_ISDIR(sto.st_mode)) {
+          rc = dg_error_set(err, DG_ERR_IO, "%s: cannot replace: %s", to.data,
+                            S_ISDIR(sto.st_mode) ? "is a directory" : "not a directory");
+          break;
+        }
+      } else if (rename(from.data, to.data) != 0) {
+        rc = dg_error_set(err, DG_ERR_IO, "%s: cannot replace: %s", to.data, strerror(errno));
+        break;
+      }
+    }
+cleanup:
+  dg_buf_free(&from);
+  dg_buf_free(&to);
+  dg_strvec_free(&names);
+  return rc;
+}
+
 int dg_export_all(const dg_graph *g, const char *outdir, const dg_build_opts *o,
                   dg_build_stats *st, dg_error *err) {
-  int rc;
-  if ((rc = run_one(g, outdir, "graph.nq", dg_export_nquads, st, err)) < 0) return rc;
-  if ((rc = run_one(g, outdir, "graph.ttl", dg_export_turtle, st, err)) < 0) return rc;
-  if ((rc = run_one(g, outdir, "evidence.nq", dg_export_evidence, st, err)) < 0) return rc;
-  if (!o->no_dot && (rc = dg_export_dot_files(g, outdir, o, st, err)) < 0) return rc;
-  if (!o->no_html && (rc = dg_export_html(g, outdir, o, st, err)) < 0) return rc;
-  if ((rc = dg_store_write(g, outdir, o, st, err)) < 0) return rc;
-  return 0;
+  dg_buf stage;
+  dg_buf_init(&stage);
+  dg_buf_printf(&stage, "%s/.staging.XXXXXX", outdir);
+  if (!mkdtemp(stage.data)) {
+    int rc = dg_error_set(err, DG_ERR_IO, "%s: cannot create a staging directory: %s", outdir,
+                          strerror(errno));
+    dg_buf_free(&stage);
+    return rc;
+  }
+  int rc = run_all(g, stage.data, o, st, err);
+  if (rc == 0) rc = publish(stage.data, outdir, err);
+  remove_tree(stage.data);
+  dg_buf_free(&stage);
+  return rc;
 }

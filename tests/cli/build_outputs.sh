@@ -13,6 +13,7 @@ check_build() { # DIR SOURCE_DIR
     [ -f "$d/$f" ] || fail "$d/$f not written"
   done
   [ -s "$d/graph.nq" ] || fail "$d/graph.nq is empty"
+  ! find "$d" -name '.*' ! -name . | grep -q . || fail "$d: temporary files left behind"
   rapper_clean turtle "$d/graph.ttl"
   rapper_clean nquads "$d/graph.nq"
   rapper_clean nquads "$d/evidence.nq"
