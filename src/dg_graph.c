@@ -109,7 +109,15 @@ void dg_slug(const char *key, dg_buf *out) {
   /* very long keys: keep a readable prefix and a hash of the whole */
   if (out->len - start > 120) {
     uint64_t h = dg_hash(key, strlen(key));
-    out->len = start + 100;
+    /* cut at most 100 bytes in, never inside a %XX escape or a UTF-8
+     * sequence (escapes are upper-case hex: %80..%BF continue a sequence) */
+    size_t cut = start;
+    for (size_t i = start; i <= start + 100 && i < out->len;) {
+      int cont = out->data[i] == '%' && strchr("89AB", out->data[i + 1]);
+      if (!cont) cut = i;
+      i += out->data[i] == '%' ? 3 : 1;
+    }
+    out->len = cut;
     while (out->len > start && out->data[out->len - 1] == '-') out->len--;
     out->data[out->len] = '\0';
     dg_buf_printf(out, "-%08llx", (unsigned long long)(h & 0xffffffffULL));
