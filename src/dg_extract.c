@@ -1,24 +1,1129 @@
-/* dg_extract: see dg_extract.h. (first cut: document node and sentences) */
+/* dg_extract: see dg_extract.h.
+ *
+ * Rule families, in the order they run on a document:
+ *  1. names: each chunk from dg_mention is cleaned (leading verbs and
+ *     articles dropped), split at an ordinal that starts an event name, at
+ *     "and" between two complete names, at "for the"/"of the" when only the
+ *     right part is a name, and classified by its head word (lexicon "head"),
+ *     the gazetteer, or a document-defined acronym;
+ *  2. acronyms: "Long Name (ABBR)" and "(hereinafter "X")" definitions;
+ *  3. the document's own event (title, "X was held", "held their Nth X",
+ *     "gathered ... on the occasion of X", or between the previous and the
+ *     planned next one);
+ *  4. per sentence: dates and venues to the event they follow (or precede),
+ *     co-chairs after "co-chaired by"/"Co-Chairs:", references with the
+ *     stance verb that governs them, "adopted at", programmes and bodies,
+ *     the planned next event and its date. */
 #include "dg_extract.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "dg_sentence.h"
+#include "dg_mention.h"
+#include "dg_resolve.h"
+
+typedef enum { M_EVENT, M_SERIESREF, M_ANAPHOR, M_DOC, M_BODY, M_PROG, M_ORG, M_COUNTRY, M_PLACE } mkind;
+
+typedef struct mention {
+  int sent, tb, te;
+  mkind kind;
+  int ent;        /* entity (event, document, body, ...) */
+  int series;     /* events and series references: the series entity */
+  int ord;
+  unsigned evclass;
+  int plural;
+  int year;       /* a year written in the name ("... Cyber Week 2018") */
+  int title;      /* in the document's title lines */
+  int poss;       /* "Singapore's" */
+  int dated;      /* received a date in this document */
+  char *name;
+} mention;
+
+typedef struct ctx {
+  const dg_lexicon *lx;
+  dg_text *t;
+  dg_result *r;
+  dg_acr acr;
+  dg_map acr_ent;     /* acronym -> entity index */
+  mention *m;
+  int nm, capm;
+  int title_end;      /* first sentence index after the title lines */
+  int main_event;     /* entity index or -1 */
+  int main_series;
+  int main_ord;
+  int adopted_statement;
+  dg_map alias;       /* folded alias ("policy meeting") -> series entity */
+} ctx;
+
+/* ---- small helpers ---- */
+
+static dg_tok *tok(ctx *c, int s, int i) { return &c->t->sents[s].toks[i]; }
+static int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
+static int is_word(ctx *c, int s, int i, const char *w) {
+  return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
+}
+static int in_list(ctx *c, int s, int i, const char *list) {
+  if (i < 0 || i >= ntok(c, s)) return 0;
+  const dg_tok *k = tok(c, s, i);
+  return dg_lexicon_getn(c->lx, list, c->t->shadow + k->b, k->e - k->b) != NULL;
+}
+static int is_punct(ctx *c, int s, int i, char ch) {
+  if (i < 0 || i >= ntok(c, s)) return 0;
+  const dg_tok *k = tok(c, s, i);
+  return (k->flags & TK_PUNCT) && k->e - k->b == 1 && c->t->shadow[k->b] == ch;
+}
+
+static int span_of(ctx *c, int s) {
+  const dg_sentinfo *si = &c->t->sents[s];
+  size_t b = dg_utf8_count(c->t->orig, si->b);
+  size_t e = b + dg_utf8_count(c->t->orig + si->b, si->e - si->b);
+  return dg_result_span(c->r, b, e, c->t->orig + si->b, si->e - si->b);
+}
+
+static char *render(ctx *c, int s, int tb, int te) { return dg_mention_render(c->t, &c->t->sents[s], tb, te, 1); }
+
+/* ---- heads ---- */
+
+typedef struct head {
+  const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
+  int hb, he;      /* head token range */
+  int comp;        /* first token of the complement, or te */
+} head;
+
+static int find_head(ctx *c, int s, int tb, int te, head *h) {
+  memset(h, 0, sizeof *h);
+  h->comp = te;
+  const char *best = NULL;
+  int bb = -1, be = -1;
+  char *words[6];
+  for (int i = tb; i < te; i++) {
+    const dg_tok *k = tok(c, s, i);
+    if ((k->flags & TK_CONN) && i > tb &&
+        (is_word(c, s, i, "of") || is_word(c, s, i, "on") || is_word(c, s, i, "for"))) {
+      h->comp = i;
+      break;
+    }
+    int nw = 0;
+    for (int j = i; j < te && nw < 5; j++) {
+      const dg_tok *x = tok(c, s, j);
+      if (x->flags & TK_PUNCT) break;
+      words[nw++] = dg_xstrndup(c->t->shadow + x->b, x->e - x->b);
+    }
+    const char *v = NULL;
+    int len = nw ? dg_lexicon_match(c->lx, "head", words, nw, &v) : 0;
+    for (int j = 0; j < nw; j++) free(words[j]);
+    if (len) {
+      best = v, bb = i, be = i + len;
+      i += len - 1;
+    }
+  }
+  if (!best) return 0;
+  /* the head must end the name proper: only a year, a number or an
+   * acronym group may follow before the complement */
+  for (int i = be; i < h->comp; i++) {
+    const dg_tok *k = tok(c, s, i);
+    if (k->flags & (TK_NUM | TK_PUNCT)) continue;
+    if (i > be && is_punct(c, s, i - 1, '(')) continue;
+    return 0;
+  }
+  h->cls = best, h->hb = bb, h->he = be;
+  return 1;
+}
+
+static unsigned event_class(const char *cls) {
+  if (!strcmp(cls, "event:Dialogue")) return DG_C_DIALOGUE;
+  if (!strcmp(cls, "event:Summit")) return DG_C_SUMMIT;
+  if (!strcmp(cls, "event:Conference")) return DG_C_CONFERENCE;
+  return DG_C_MEETING;
+}
+
+static unsigned doc_class(const char *cls) {
+  if (!strcmp(cls, "doc:Report")) return DG_C_REPORT;
+  if (!strcmp(cls, "doc:Resolution")) return DG_C_RESOLUTION;
+  if (!strcmp(cls, "doc:Statement")) return DG_C_STATEMENT;
+  return DG_C_POLICY;
+}
+
+/* ---- entities ---- */
+
+static int gaz_entity(ctx *c, const dg_gaz *g, const char *name) {
+  int e = dg_result_entity(c->r, g->kind, g->key, name);
+  dg_entity *x = &c->r->ents[e];
+  x->classes |= g->classes;
+  if (!x->label) x->label = dg_xstrdup(g->canonical);
+  if (g->wikidata && !x->wikidata) x->wikidata = dg_xstrdup(g->wikidata);
+  return e;
+}
+
+static void add_acronym(ctx *c, int e, const char *acr) {
+  dg_strvec_add_unique(&c->r->ents[e].acronyms, acr);
+}
+
+/* A gazetteer entry's acronym the text itself uses. */
+static void note_gaz_acronym(ctx *c, int e, const dg_gaz *g, const char *surface) {
+  if (g && dg_strvec_find(&g->acronyms, surface) >= 0) add_acronym(c, e, surface);
+}
+
+static int body_like_series(const char *name) {
+  const char *sp = strrchr(name, ' ');
+  const char *last = sp ? sp + 1 : name;
+  return !strncasecmp(last, "Meeting", 7) || !strncasecmp(last, "Conference", 10) ||
+         !strncasecmp(last, "Forum", 5);
+}
+
+/* The series an event-headed name belongs to (a body for ministerial
+ * meetings and conferences, so that "AMCC" the body and the series of AMCC
+ * meetings are one node). Near-identical series names in one document (a
+ * typo in a heading) are one series. */
+static int series_entity(ctx *c, const char *name) {
+  const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
+  if (g && (g->kind == DG_K_BODY || g->kind == DG_K_SERIES)) return gaz_entity(c, g, name);
+  char *key = dg_resolve_key(c->lx, &c->acr, name);
+  int a = dg_map_get(&c->alias, key);
+  if (a >= 0) {
+    free(key);
+    return a;
+  }
+  dg_kind kind = body_like_series(name) ? DG_K_BODY : DG_K_SERIES;
+  int e = dg_result_find(c->r, kind, key);
+  if (e < 0 && strlen(key) >= 15)
+    for (size_t i = 0; i < c->r->nents; i++) {
+      dg_entity *x = &c->r->ents[i];
+      if (x->kind == kind && (x->classes & DG_C_SERIES) && dg_resolve_distance(x->key, key, 2) <= 2) {
+        e = (int)i;
+        break;
+      }
+    }
+  if (e >= 0) dg_strvec_add_unique(&c->r->ents[e].names, name);
+  else e = dg_result_entity(c->r, kind, key, name);
+  free(key);
+  return e;
+}
+
+static int event_entity(ctx *c, int series, int ord, unsigned evclass) {
+  char key[1200];
+  snprintf(key, sizeof key, "%s-%d", c->r->ents[series].key, ord);
+  int e = dg_result_entity(c->r, DG_K_EVENT, key, NULL);
+  dg_entity *x = &c->r->ents[e];
+  x->classes |= DG_C_EVENT | evclass;
+  x->series = series;
+  x->ordinal = ord;
+  c->r->ents[series].classes |= DG_C_SERIES;
+  return e;
+}
+
+/* An event known by name and year only ("EU-Japan Strategic Dialogue" on
+ * 1 November 2024): keyed by both; named "NAME YEAR". */
+static int dated_event(ctx *c, int series, int year, unsigned evclass) {
+  char key[1200], name[1400];
+  const dg_entity *s = &c->r->ents[series];
+  const char *label = s->label ? s->label : s->names.n ? s->names.v[0] : s->key;
+  snprintf(key, sizeof key, "%s-%d", s->key, year);
+  snprintf(name, sizeof name, "%s %d", label, year);
+  int e = dg_result_entity(c->r, DG_K_EVENT, key, name);
+  c->r->ents[e].classes |= DG_C_EVENT | evclass;
+  return e;
+}
+
+/* ---- mentions ---- */
+
+static mention *push_mention(ctx *c, int s, int tb, int te, mkind kind, int ent, const char *name) {
+  if (c->nm == c->capm) {
+    c->capm = c->capm ? c->capm * 2 : 64;
+    c->m = dg_xrealloc(c->m, (size_t)c->capm * sizeof *c->m);
+  }
+  mention *m = &c->m[c->nm++];
+  memset(m, 0, sizeof *m);
+  m->sent = s, m->tb = tb, m->te = te, m->kind = kind, m->ent = ent, m->series = -1;
+  m->title = s < c->title_end;
+  m->name = name ? dg_xstrdup(name) : NULL;
+  return m;
+}
+
+static mkind gaz_mkind(const dg_gaz *g) {
+  switch (g->kind) {
+    case DG_K_COUNTRY: return M_COUNTRY;
+    case DG_K_PLACE: return M_PLACE;
+    case DG_K_ORG: return M_ORG;
+    case DG_K_PROGRAMME: return M_PROG;
+    case DG_K_SERIES: return M_SERIESREF;
+    default: return M_BODY;
+  }
+}
+
+/* Longest gazetteer matches inside a chunk that has no head of its own. */
+static void gazetteer_scan(ctx *c, int s, int tb, int te) {
+  for (int i = tb; i < te;) {
+    int found = 0;
+    for (int j = te; j > i && j - i <= 8; j--) {
+      if (!(tok(c, s, i)->flags & (TK_CAP | TK_NUM))) break;
+      if (tok(c, s, j - 1)->flags & TK_CONN) continue;
+      char *n = render(c, s, i, j);
+      const dg_gaz *g = dg_lexicon_gazetteer(c->lx, n);
+      if (g) {
+        int e = gaz_entity(c, g, n);
+        note_gaz_acronym(c, e, g, n);
+        mention *m = push_mention(c, s, i, j, gaz_mkind(g), e, n);
+        m->poss = (tok(c, s, j - 1)->flags & TK_POSS) != 0;
+        free(n);
+        i = j;
+        found = 1;
+        break;
+      }
+      free(n);
+    }
+    if (!found) i++;
+  }
+}
+
+static int single_token_acronym(ctx *c, int s, int tb, int te, int *ent) {
+  if (te - tb != 1) return 0;
+  char *w = dg_tok_str(c->t, tok(c, s, tb));
+  size_t n = strlen(w);
+  if (n > 2 && (w[n - 1] == 's') && isupper((unsigned char)w[n - 2])) w[n - 1] = '\0';
+  int e = dg_map_get(&c->acr_ent, w);
+  free(w);
+  if (e < 0) return 0;
+  *ent = e;
+  return 1;
+}
+
+static int trailing_year(ctx *c, int s, int tb, int te) {
+  if (te - tb >= 2 && (tok(c, s, te - 1)->flags & TK_YEAR)) {
+    int y = atoi(c->t->shadow + tok(c, s, te - 1)->b);
+    return y;
+  }
+  return 0;
+}
+
+/* Classifies one cleaned name [tb, te) and records its mention. Returns 1 if
+ * it was recognised as something. */
+static int classify(ctx *c, int s, int tb, int te, int ord) {
+  if (tb >= te) return 0;
+  char *name = render(c, s, tb, te);
+  int ok = 1, e;
+  head h;
+  const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
+  int has_head = find_head(c, s, tb, te, &h);
+  int ev_head = has_head && !strncmp(h.cls, "event:", 6);
+  if (g && !(ord && ev_head)) {
+    e = gaz_entity(c, g, name);
+    note_gaz_acronym(c, e, g, name);
+    mention *m = push_mention(c, s, tb, te, gaz_mkind(g), e, name);
+    m->poss = (tok(c, s, te - 1)->flags & TK_POSS) != 0;
+    if (m->kind == M_SERIESREF) m->series = e, m->evclass = DG_C_CONFERENCE;
+    if (ev_head) m->evclass = event_class(h.cls), m->series = e;
+    goto done;
+  }
+  if (single_token_acronym(c, s, tb, te, &e)) {
+    const dg_entity *x = &c->r->ents[e];
+    mkind k = x->kind == DG_K_PROGRAMME ? M_PROG : x->kind == DG_K_DOC ? M_DOC
+            : x->kind == DG_K_SERIES ? M_SERIESREF : x->kind == DG_K_BODY ? M_BODY
+            : x->kind == DG_K_ORG ? M_ORG : x->kind == DG_K_COUNTRY ? M_COUNTRY : M_BODY;
+    if (x->kind == DG_K_TERM) goto none;
+    char *w = dg_tok_str(c->t, tok(c, s, tb));
+    add_acronym(c, e, w);
+    free(w);
+    mention *m = push_mention(c, s, tb, te, k, e, name);
+    if (k == M_SERIESREF || (k == M_BODY && body_like_series(x->names.n ? x->names.v[0] : ""))) m->series = e;
+    goto done;
+  }
+  if (!has_head) {
+    gazetteer_scan(c, s, tb, te);
+    goto none;
+  }
+  if (ev_head) {
+    unsigned ec = event_class(h.cls);
+    int plural = tok(c, s, h.he - 1)->e - tok(c, s, h.he - 1)->b > 1 &&
+                 c->t->shadow[tok(c, s, h.he - 1)->e - 1] == 's' && h.comp == te &&
+                 !is_word(c, s, h.he - 1, "Talks") && !is_word(c, s, h.he - 1, "Consultations");
+    /* a bare head ("the Dialogue", "Policy Meeting") refers to the
+     * document's own event, or with an ordinal to one of its series */
+    const char *dummy;
+    int nwords = te - tb;
+    char *words[4];
+    int anaphor = 0;
+    if (nwords <= 3) {
+      for (int i = 0; i < nwords; i++) words[i] = dg_xstrndup(c->t->shadow + tok(c, s, tb + i)->b, tok(c, s, tb + i)->e - tok(c, s, tb + i)->b);
+      anaphor = dg_lexicon_match(c->lx, "anaphor_head", words, nwords, &dummy) == nwords;
+      for (int i = 0; i < nwords; i++) free(words[i]);
+    }
+    char *key = NULL;
+    if (anaphor) {
+      key = dg_resolve_key(c->lx, &c->acr, name);
+      if (dg_map_get(&c->alias, key) >= 0) anaphor = 0; /* a defined short name */
+    }
+    if (anaphor && !dg_resolve_partner_prefix(c->lx, name)) {
+      mention *m = push_mention(c, s, tb, te, M_ANAPHOR, -1, name);
+      m->ord = ord, m->evclass = ec;
+      free(key);
+      goto done;
+    }
+    free(key);
+    int year = trailing_year(c, s, tb, te);
+    char *sname = year ? render(c, s, tb, te - 1) : dg_xstrdup(name);
+    int series = series_entity(c, sname);
+    free(sname);
+    mention *m = push_mention(c, s, tb, te, ord ? M_EVENT : M_SERIESREF, -1, name);
+    m->series = series, m->ord = ord, m->evclass = ec, m->plural = plural, m->year = year;
+    if (ord) m->ent = event_entity(c, series, ord, ec);
+    else if (year) m->ent = dated_event(c, series, year, ec), m->kind = M_EVENT;
+    goto done;
+  }
+  if (!strncmp(h.cls, "doc:", 4)) {
+    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    e = dg_result_entity(c->r, DG_K_DOC, key, name);
+    free(key);
+    c->r->ents[e].classes |= DG_C_DOCUMENT | doc_class(h.cls);
+    push_mention(c, s, tb, te, M_DOC, e, name);
+    /* "Report of the UN Group of Governmental Experts ...": the body too */
+    if (h.comp < te && (is_word(c, s, h.comp, "of")) && h.comp + 1 < te) {
+      int b = h.comp + 1;
+      while (b < te && (tok(c, s, b)->flags & TK_CONN)) b++;
+      head h2;
+      if (b < te && find_head(c, s, b, te, &h2) && !strcmp(h2.cls, "body")) classify(c, s, b, te, 0);
+    }
+    goto done;
+  }
+  {
+    int body = !strcmp(h.cls, "body");
+    if (!body) {
+      /* a "Centre" of a government is an agency, not a programme */
+      for (int i = tb; i < h.hb; i++)
+        if (in_list(c, s, i, "agency_marker")) body = 1;
+    }
+    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    e = dg_result_entity(c->r, body ? DG_K_BODY : DG_K_PROGRAMME, key, name);
+    free(key);
+    c->r->ents[e].classes |= body ? DG_C_BODY : DG_C_PROGRAMME;
+    push_mention(c, s, tb, te, body ? M_BODY : M_PROG, e, name);
+  }
+done:
+  free(name);
+  return ok;
+none:
+  free(name);
+  return 0;
+}
+
+/* Is [tb, te) a complete name on its own (a head, or a gazetteer entry)? */
+static int complete_name(ctx *c, int s, int tb, int te) {
+  if (tb >= te) return 0;
+  head h;
+  if (find_head(c, s, tb, te, &h)) return 1;
+  char *n = render(c, s, tb, te);
+  int g = dg_lexicon_gazetteer(c->lx, n) != NULL;
+  free(n);
+  return g;
+}
+
+static int strip_leading(ctx *c, int s, int tb, int te) {
+  while (tb < te) {
+    const dg_tok *k = tok(c, s, tb);
+    if ((k->flags & TK_CONN) || in_list(c, s, tb, "nonname") || (k->flags & TK_PUNCT)) {
+      /* keep "The Hague"-like gazetteer names */
+      char *n = render(c, s, tb, te);
+      int g = dg_lexicon_gazetteer(c->lx, n) != NULL && !(k->flags & TK_CONN);
+      free(n);
+      if (g) break;
+      tb++;
+      continue;
+    }
+    break;
+  }
+  return tb;
+}
+
+static int strip_trailing(ctx *c, int s, int tb, int te) {
+  while (te > tb && (tok(c, s, te - 1)->flags & (TK_CONN | TK_PUNCT)) && !is_punct(c, s, te - 1, ')')) te--;
+  return te;
+}
+
+/* Splits and classifies one chunk (see the rule list at the top). */
+static void handle_name(ctx *c, int s, int tb, int te, int ord) {
+  tb = strip_leading(c, s, tb, te);
+  te = strip_trailing(c, s, tb, te);
+  if (tb >= te) return;
+  /* an ordinal word inside: "Statement on the Second ASEAN-U.S. Cyber Policy Dialogue" */
+  for (int i = tb; i < te; i++) {
+    const dg_tok *k = tok(c, s, i);
+    if (!(k->flags & TK_ORD) || (k->flags & TK_NUM)) continue;
+    head h;
+    if (i + 1 < te && find_head(c, s, i + 1, te, &h) && !strncmp(h.cls, "event:", 6)) {
+      if (i > tb) handle_name(c, s, tb, i, 0);
+      handle_name(c, s, i + 1, te, k->ordinal);
+      return;
+    }
+  }
+  /* "A and B", "A and the B" where both are names */
+  for (int i = tb + 1; i < te - 1; i++) {
+    if (!is_word(c, s, i, "and") && !is_word(c, s, i, "&")) continue;
+    int r = i + 1;
+    if (is_word(c, s, r, "the")) r++;
+    if (complete_name(c, s, tb, i) && complete_name(c, s, r, te)) {
+      handle_name(c, s, tb, i, ord);
+      handle_name(c, s, r, te, 0);
+      return;
+    }
+  }
+  head h;
+  if (!find_head(c, s, tb, te, &h)) {
+    /* "X for the Y Meeting": only the right part is a name */
+    for (int i = tb + 1; i < te - 1; i++) {
+      if (!is_word(c, s, i, "the") || !(tok(c, s, i - 1)->flags & TK_CONN)) continue;
+      if (complete_name(c, s, i + 1, te)) {
+        handle_name(c, s, tb, i - 1, 0);
+        handle_name(c, s, i + 1, te, 0);
+        return;
+      }
+    }
+  }
+  classify(c, s, tb, te, ord);
+}
+
+/* Chunks of a sentence, with comma-split names put back together:
+ * "Ministry of Economy, Trade and Industry". */
+static void names_of_sentence(ctx *c, int s) {
+  dg_sentinfo *si = &c->t->sents[s];
+  for (int i = 0; i < si->nchunks; i++) {
+    dg_chunk *ch = &si->chunks[i];
+    int te = ch->te, last = i;
+    head h;
+    if (find_head(c, s, ch->tb, ch->te, &h) && h.comp < ch->te) {
+      for (int j = i + 1; j < si->nchunks; j++) {
+        dg_chunk *n = &si->chunks[j];
+        int gap = n->tb - si->chunks[j - 1].te;
+        int comma = is_punct(c, s, si->chunks[j - 1].te, ',');
+        int and = is_word(c, s, n->tb - 1, "and");
+        if (!(gap == 1 && comma) && !(gap == 2 && comma && and) && !(gap == 1 && and)) break;
+        head h2;
+        if (complete_name(c, s, n->tb, n->te) || find_head(c, s, n->tb, n->te, &h2)) break;
+        int has_and = and;
+        for (int k = n->tb; k < n->te; k++) has_and |= is_word(c, s, k, "and");
+        if (has_and) {
+          last = j, te = n->te;
+          break;
+        }
+      }
+    }
+    int ord = 0;
+    if (ch->tb > 0 && (tok(c, s, ch->tb - 1)->flags & TK_ORD)) ord = tok(c, s, ch->tb - 1)->ordinal;
+    int before = c->nm;
+    handle_name(c, s, ch->tb, te, ord);
+    /* "(ABBR)" after the name: the last mention found in it owns the acronym */
+    dg_chunk *end = &si->chunks[last];
+    if (end->acr_b >= 0 && c->nm > before) {
+      mention *m = &c->m[c->nm - 1];
+      char *a = render(c, s, end->acr_b, end->acr_e);
+      if (m->ent >= 0 && m->kind != M_EVENT) add_acronym(c, m->ent, a);
+      free(a);
+    }
+    if (end->alias_b >= 0 && c->nm > before) {
+      mention *m = &c->m[c->nm - 1];
+      if (m->series >= 0 || m->ent >= 0) {
+        char *a = render(c, s, end->alias_b, end->alias_e);
+        char *k = dg_resolve_key(c->lx, &c->acr, a);
+        dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
+        if (m->kind != M_EVENT && m->kind != M_SERIESREF) add_acronym(c, m->ent, a);
+        free(k), free(a);
+      }
+    }
+    i = last;
+  }
+}
+
+/* ---- acronym definitions (a pre-pass: keys need them) ---- */
+
+/* Where the long form of acr starts inside [tb, te): the earliest word
+ * whose initial is the acronym's first capital and from which most of its
+ * capitals can be read in order. Defaults to tb. */
+static int long_form_start(ctx *c, int s, int tb, int te, const char *acr) {
+  char caps[32];
+  int nc = 0;
+  for (const char *p = acr; *p && nc < 31; p++)
+    if (isupper((unsigned char)*p)) caps[nc++] = *p;
+  if (nc < 2) return tb;
+  for (int i = tb; i < te; i++) {
+    const dg_tok *k = tok(c, s, i);
+    if (!(k->flags & TK_CAP) || c->t->shadow[k->b] != caps[0]) continue;
+    int got = 0;
+    for (int j = i; j < te && got < nc; j++) {
+      const dg_tok *x = tok(c, s, j);
+      if (!(x->flags & TK_CAP)) continue;
+      for (uint32_t q = x->b; q < x->e && got < nc; q++)
+        if (isupper((unsigned char)c->t->shadow[q]) && c->t->shadow[q] == caps[got]) got++;
+        else if (q == x->b) break;
+    }
+    if (got * 10 >= nc * 8) return i;
+  }
+  return tb;
+}
+
+static void collect_acronyms(ctx *c) {
+  for (size_t s = 0; s < c->t->nsents; s++) {
+    dg_sentinfo *si = &c->t->sents[s];
+    for (int i = 0; i < si->nchunks; i++) {
+      dg_chunk *ch = &si->chunks[i];
+      if (ch->acr_b < 0) continue;
+      char *a = render(c, (int)s, ch->acr_b, ch->acr_e);
+      int tb = strip_leading(c, (int)s, ch->tb, ch->te);
+      tb = long_form_start(c, (int)s, tb, ch->te, a);
+      if (tb < ch->te) {
+        char *l = render(c, (int)s, tb, ch->te);
+        dg_acr_define(&c->acr, c->lx, a, l);
+        free(l);
+      }
+      free(a);
+    }
+  }
+}
+
+/* After the names: ACR -> entity whose name is the long form. */
+static void link_acronyms(ctx *c) {
+  for (size_t i = 0; i < c->r->nents; i++) {
+    dg_entity *x = &c->r->ents[i];
+    for (size_t j = 0; j < x->acronyms.n; j++)
+      if (dg_map_get(&c->acr_ent, x->acronyms.v[j]) < 0) dg_map_put(&c->acr_ent, x->acronyms.v[j], (int)i);
+  }
+}
+
+/* ---- the document's own event ---- */
+
+static int stance_sentence(ctx *c, int s) {
+  for (int i = 0; i < ntok(c, s) && i < 2; i++) {
+    const dg_tok *k = tok(c, s, i);
+    char w[32];
+    size_t n = k->e - k->b < 31 ? k->e - k->b : 31;
+    for (size_t j = 0; j < n; j++) w[j] = (char)tolower((unsigned char)c->t->shadow[k->b + j]);
+    w[n] = '\0';
+    if (n > 3 && !strcmp(w + n - 3, "ing") && strncmp(w, "dur", 3) && strncmp(w, "follow", 6)) return 1;
+  }
+  return 0;
+}
+
+/* EVENT was held / convened / took place (skipping a parenthesis). */
+static int held_after(ctx *c, const mention *m) {
+  int s = m->sent, i = m->te, depth = 0;
+  for (; i < ntok(c, s); i++) {
+    if (is_punct(c, s, i, '(')) depth++;
+    else if (is_punct(c, s, i, ')')) depth--;
+    else if (!depth && !(tok(c, s, i)->flags & TK_PUNCT)) break;
+  }
+  if (!(is_word(c, s, i, "was") || is_word(c, s, i, "were") || is_word(c, s, i, "is"))) return 0;
+  for (int j = i + 1; j < i + 3; j++)
+    if (in_list(c, s, j, "held_cue") || is_word(c, s, j, "took")) return 1;
+  return 0;
+}
+
+/* held their sixth X / hosted the 3rd X / gathered ... on the occasion of X */
+static int held_before(ctx *c, const mention *m) {
+  int s = m->sent;
+  for (int j = m->tb - 1; j >= 0 && j >= m->tb - 4; j--)
+    if (is_word(c, s, j, "held") || is_word(c, s, j, "hold") || is_word(c, s, j, "hosted") ||
+        is_word(c, s, j, "convened"))
+      return 1;
+  int gathered = 0;
+  for (int j = 0; j < m->tb; j++)
+    if (is_word(c, s, j, "gathered") || is_word(c, s, j, "met") || is_word(c, s, j, "convened")) gathered = 1;
+  if (!gathered) return 0;
+  for (int j = m->tb - 1; j >= 0 && j >= m->tb - 5; j--)
+    if (in_list(c, s, j, "occasion_cue") || is_word(c, s, j, "for") || is_word(c, s, j, "at")) return 1;
+  return 0;
+}
+
+static int mention_event(ctx *c, mention *m);
+
+static void find_main_event(ctx *c) {
+  c->main_event = c->main_series = -1;
+  c->main_ord = 0;
+  /* a title naming a numbered event */
+  for (int i = 0; i < c->nm; i++) {
+    mention *m = &c->m[i];
+    if (m->title && m->kind == M_EVENT && m->ord) {
+      c->main_event = m->ent;
+      break;
+    }
+  }
+  for (int i = 0; i < c->nm && c->main_event < 0; i++) {
+    mention *m = &c->m[i];
+    if (m->title || stance_sentence(c, m->sent)) continue;
+    if (m->kind != M_EVENT && m->kind != M_SERIESREF && !(m->kind == M_BODY && m->series >= 0)) continue;
+    if (m->plural) continue;
+    if (held_after(c, m) || held_before(c, m)) {
+      int e = mention_event(c, m);
+      if (e >= 0) c->main_event = e;
+    }
+  }
+  if (c->main_event >= 0) {
+    dg_entity *x = &c->r->ents[c->main_event];
+    c->main_series = x->series, c->main_ord = x->ordinal;
+  }
+}
+
+/* The event a mention stands for: itself, the document's own event for
+ * "the Dialogue", or the single numbered event of a series named bare. */
+static int mention_event(ctx *c, mention *m) {
+  if (m->kind == M_EVENT) return m->ent;
+  if (m->kind == M_ANAPHOR) {
+    if (m->ord && c->main_series >= 0) {
+      m->ent = event_entity(c, c->main_series, m->ord, m->evclass);
+      m->kind = M_EVENT;
+      m->series = c->main_series;
+      return m->ent;
+    }
+    return c->main_event;
+  }
+  int series = m->series;
+  if (series < 0) return -1;
+  if (series == c->main_series) return c->main_event;
+  int found = -1;
+  for (size_t i = 0; i < c->r->nents; i++)
+    if (c->r->ents[i].kind == DG_K_EVENT && c->r->ents[i].series == series) {
+      if (found >= 0) return -1;
+      found = (int)i;
+    }
+  return found;
+}
+
+/* ---- per-sentence relations ---- */
+
+static int has_date(ctx *c, int e, dg_pred p) {
+  for (size_t i = 0; i < c->r->nfacts; i++)
+    if (c->r->facts[i].subj == e && c->r->facts[i].pred == p) return 1;
+  return 0;
+}
+
+static int is_planned(ctx *c, int e) {
+  const dg_entity *x = &c->r->ents[e];
+  return c->main_event >= 0 && e != c->main_event && x->series >= 0 && x->series == c->main_series &&
+         x->ordinal > c->main_ord;
+}
+
+static void set_date(ctx *c, int e, const dg_date *d, int span, int planned) {
+  char iso[32];
+  int lt = dg_date_iso(d, iso, sizeof iso);
+  if (lt == DG_L_NONE || e < 0) return;
+  dg_pred p = planned || is_planned(c, e) ? DG_P_PLANNEDDATE : DG_P_DATE;
+  if (has_date(c, e, p)) return;
+  dg_result_literal(c->r, e, p, (dg_lit)lt, iso, span);
+}
+
+/* The event a date or place at token i of sentence s belongs to: the
+ * nearest explicit event before it (no document in between), else the
+ * first after it, else "the Dialogue" when it was held. */
+static int owner_event(ctx *c, int s, int i, int first, int last) {
+  int best = -1;
+  for (int k = last - 1; k >= first; k--) {
+    mention *m = &c->m[k];
+    if (m->te > i) continue;
+    if (m->kind == M_DOC) break;
+    if (m->kind == M_EVENT || (m->kind == M_ANAPHOR && (held_after(c, m) || m->ord))) {
+      best = mention_event(c, m);
+      break;
+    }
+    if (m->kind == M_SERIESREF && !m->plural) {
+      best = mention_event(c, m);
+      if (best >= 0) break;
+    }
+  }
+  if (best >= 0) return best;
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->tb < i) continue;
+    if (m->kind == M_DOC) break;
+    if (m->kind == M_EVENT) return m->ent;
+  }
+  (void)s;
+  return -1;
+}
+
+static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
+  dg_sentinfo *si = &c->t->sents[s];
+  for (int d = 0; d < si->ndates; d++) {
+    dg_date *dt = &si->dates[d];
+    if (is_word(c, s, dt->tb - 1, "since")) continue;
+    int e = owner_event(c, s, dt->tb, first, last);
+    if (e < 0 && c->main_event >= 0 && (s < c->title_end || is_word(c, s, 0, "Date"))) e = c->main_event;
+    set_date(c, e, dt, span, 0);
+  }
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->kind != M_PLACE && !(m->kind == M_COUNTRY && !m->poss)) continue;
+    if (!(is_word(c, s, m->tb - 1, "in") || is_word(c, s, m->tb - 1, "at") ||
+          (is_word(c, s, m->tb - 1, "the") && (is_word(c, s, m->tb - 2, "in") || is_word(c, s, m->tb - 2, "at")))))
+      continue;
+    int e = owner_event(c, s, m->tb, first, last);
+    if (e < 0 && c->main_event >= 0 && (s < c->title_end || is_word(c, s, 0, "Date") || is_word(c, s, 0, "Held")))
+      e = c->main_event;
+    if (e < 0 || has_date(c, e, DG_P_VENUE)) continue;
+    if (c->r->ents[m->ent].kind == DG_K_COUNTRY) c->r->ents[m->ent].classes |= DG_C_PLACE;
+    dg_result_fact(c->r, e, DG_P_VENUE, m->ent, span);
+  }
+  for (int i = 0; i < ntok(c, s); i++) {
+    if (!in_list(c, s, i, "virtual_cue")) continue;
+    int e = owner_event(c, s, i, first, last);
+    if (e >= 0 && !has_date(c, e, DG_P_VIRTUAL)) dg_result_literal(c->r, e, DG_P_VIRTUAL, DG_L_BOOLEAN, "true", span);
+    break;
+  }
+}
+
+static void cochairs(ctx *c, int s, int first, int last, int span) {
+  int cue = -1;
+  for (int i = 0; i < ntok(c, s) && cue < 0; i++)
+    if (in_list(c, s, i, "cochair_cue")) cue = i;
+  if (cue < 0) return;
+  int ev = -1;
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->tb > cue) break;
+    if (m->kind == M_EVENT || m->kind == M_ANAPHOR || m->kind == M_SERIESREF) {
+      int e = mention_event(c, m);
+      if (e >= 0) ev = e;
+    }
+  }
+  if (ev < 0) ev = c->main_event;
+  if (ev < 0) return;
+  int n = 0;
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->tb < cue) continue;
+    if (is_punct(c, s, m->tb - 1, ';')) break;
+    if (m->kind == M_COUNTRY || m->kind == M_ORG) {
+      dg_result_fact(c->r, ev, DG_P_COCHAIR, m->ent, span);
+      n++;
+    }
+  }
+  if (n) return;
+  /* "On the EU side, ... co-chaired by <person>"; "A and B co-chaired" */
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->tb >= cue) break;
+    if ((m->kind == M_COUNTRY || m->kind == M_ORG) &&
+        (is_word(c, s, m->te, "side") || m->te == cue || is_word(c, s, m->te, "and") || m->te + 1 == cue))
+      dg_result_fact(c->r, ev, DG_P_COCHAIR, m->ent, span);
+  }
+}
+
+static dg_pred stance_before(ctx *c, int s, int i) {
+  dg_pred p = DG_P_REFERENCES;
+  for (int j = 0; j < i; j++) {
+    const dg_tok *k = tok(c, s, j);
+    if (!(k->flags & TK_WORD)) continue;
+    static const struct { const char *pre; dg_pred p; } st[] = {
+        {"recall", DG_P_RECALLS}, {"reaffirm", DG_P_REAFFIRMS}, {"welcom", DG_P_WELCOMES},
+        {"acknowledg", DG_P_ACKNOWLEDGES}, {"noting", DG_P_NOTES}, {"noted", DG_P_NOTES},
+        {"note", DG_P_NOTES}};
+    for (size_t q = 0; q < sizeof st / sizeof *st; q++)
+      if (dg_tok_prefix(c->t, k, st[q].pre)) p = st[q].p;
+  }
+  return p;
+}
+
+static void references(ctx *c, int s, int first, int last, int span) {
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->kind != M_DOC) continue;
+    if (m->title) {
+      dg_strvec_add_unique(&c->r->ents[0].names, m->name);
+      continue;
+    }
+    dg_result_fact(c->r, 0, stance_before(c, s, m->tb), m->ent, span);
+    /* "... adopted at the 6th ASEAN-U.S. Summit", "X at the inaugural Y Summit" */
+    int j = m->te;
+    if (is_word(c, s, j, "adopted") || is_word(c, s, j, "issued") || is_word(c, s, j, "announced")) j++;
+    if (is_word(c, s, j, "at")) {
+      for (int q = k + 1; q < last; q++) {
+        mention *n = &c->m[q];
+        if (n->tb > j + 3) break;
+        if (n->kind == M_EVENT) {
+          dg_result_fact(c->r, m->ent, DG_P_ADOPTEDAT, n->ent, span);
+          break;
+        }
+      }
+    }
+  }
+}
+
+static void mentions(ctx *c, int first, int last, int span) {
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->ent < 0) continue;
+    if (m->kind == M_PROG || m->kind == M_ORG) dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
+    if (m->kind == M_BODY) {
+      c->r->ents[m->ent].classes |= DG_C_BODY;
+      dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
+    }
+    if (m->kind == M_SERIESREF && m->plural && body_like_series(m->name)) {
+      c->r->ents[m->series].classes |= DG_C_BODY;
+      dg_result_fact(c->r, 0, DG_P_MENTIONS, m->series, span);
+    }
+  }
+}
+
+static int plan_sentence(ctx *c, int s) {
+  for (int i = 0; i < ntok(c, s); i++)
+    if (in_list(c, s, i, "plan_cue")) return 1;
+  return 0;
+}
+
+static void planned(ctx *c, int s, int first, int last, int span) {
+  if (!plan_sentence(c, s)) return;
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->kind == M_ANAPHOR && is_word(c, s, m->tb - 1, "next") && c->main_series >= 0) {
+      m->kind = M_EVENT;
+      m->series = c->main_series;
+      m->ord = c->main_ord + 1;
+      m->ent = event_entity(c, c->main_series, m->ord, c->r->ents[c->main_event].classes &
+                                                          (DG_C_DIALOGUE | DG_C_MEETING | DG_C_SUMMIT | DG_C_CONFERENCE));
+    }
+    if (m->kind == M_EVENT && is_planned(c, m->ent))
+      dg_result_fact(c->r, c->main_event, DG_P_PLANNEDNEXT, m->ent, span);
+    /* "the annual TELMIN, scheduled to take place in November 2016" */
+    if ((m->kind == M_SERIESREF || m->kind == M_BODY) && m->series >= 0) {
+      int j = m->te;
+      if (is_punct(c, s, j, ',')) j++;
+      if (is_word(c, s, j, "scheduled") || (is_word(c, s, j, "will") && is_word(c, s, j + 1, "be")) ||
+          (is_word(c, s, j, "to") && is_word(c, s, j + 1, "be"))) {
+        dg_sentinfo *si = &c->t->sents[s];
+        for (int d = 0; d < si->ndates; d++) {
+          if (si->dates[d].tb < j || si->dates[d].y <= 0) continue;
+          int e = dated_event(c, m->series, si->dates[d].y, m->evclass ? m->evclass : DG_C_MEETING);
+          set_date(c, e, &si->dates[d], span, 1);
+          if (c->main_event >= 0) dg_result_fact(c->r, c->main_event, DG_P_PLANNEDNEXT, e, span);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/* An unnumbered event-headed name with a date right after it is an event
+ * of that year ("the EU-Japan Strategic Dialogue on 1 November"). */
+static void dated_names(ctx *c, int s, int first, int last) {
+  dg_sentinfo *si = &c->t->sents[s];
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->kind != M_SERIESREF || m->plural || m->series < 0 || m->series == c->main_series) continue;
+    for (int d = 0; d < si->ndates; d++) {
+      dg_date *dt = &si->dates[d];
+      int near_after = dt->tb >= m->te && dt->tb <= m->te + 2;
+      int gathered_for = 0;
+      if (dt->te <= m->tb && m->tb - dt->te <= 14)
+        for (int j = dt->te; j < m->tb; j++) gathered_for |= is_word(c, s, j, "for") || in_list(c, s, j, "occasion_cue");
+      if ((!near_after && !gathered_for) || dt->y <= 0 || is_word(c, s, dt->tb - 1, "since")) continue;
+      m->ent = dated_event(c, m->series, dt->y, m->evclass);
+      m->kind = M_EVENT;
+      break;
+    }
+  }
+}
+
+/* "X and Y held their sixth Cyber Dialogue": the series is "X-Y Cyber Dialogue". */
+static void partner_series(ctx *c, int s, int first, int last) {
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->kind != M_EVENT || !m->ord || m->series < 0) continue;
+    if (dg_resolve_partner_prefix(c->lx, m->name)) continue;
+    int held = -1;
+    for (int j = m->tb - 1; j >= 0 && j >= m->tb - 4; j--)
+      if (is_word(c, s, j, "held") || is_word(c, s, j, "hold") || is_word(c, s, j, "holds")) held = j;
+    if (held < 0) continue;
+    mention *a = NULL, *b = NULL;
+    for (int q = first; q < k; q++) {
+      mention *x = &c->m[q];
+      if (x->te > held || (x->kind != M_COUNTRY && x->kind != M_ORG)) continue;
+      a = b, b = x;
+    }
+    if (!a || !b || !is_word(c, s, a->te, "and")) continue;
+    char name[1200];
+    const char *base = m->name;
+    while (!strncasecmp(base, "their ", 6)) base += 6;
+    /* drop the ordinal word if rendered in the name */
+    snprintf(name, sizeof name, "%s-%s %s", a->name, b->name, base);
+    int series = series_entity(c, name);
+    m->series = series;
+    m->ent = event_entity(c, series, m->ord, m->evclass);
+  }
+}
+
+/* Events linked by "as part of", "during", "on the sidelines of" share a date. */
+static void share_dates(ctx *c, int s, int first, int last, int span) {
+  for (int k = first; k < last; k++) {
+    mention *m = &c->m[k];
+    if (m->kind != M_EVENT) continue;
+    int j = m->tb - 1;
+    if (is_word(c, s, j, "the")) j--;
+    int linked = (is_word(c, s, j, "of") && (is_word(c, s, j - 1, "part") || is_word(c, s, j - 1, "sidelines"))) ||
+                 is_word(c, s, j, "during");
+    if (!linked) continue;
+    int other = -1;
+    for (int q = k - 1; q >= first; q--) {
+      int e = (c->m[q].kind == M_EVENT || c->m[q].kind == M_ANAPHOR ||
+               (c->m[q].kind == M_BODY && c->m[q].series >= 0) || c->m[q].kind == M_SERIESREF)
+                  ? mention_event(c, &c->m[q]) : -1;
+      if (e >= 0 && e != m->ent) {
+        other = e;
+        break;
+      }
+    }
+    if (other < 0) continue;
+    for (int pass = 0; pass < 2; pass++) {
+      int from = pass ? m->ent : other, to = pass ? other : m->ent;
+      if (has_date(c, to, DG_P_DATE)) continue;
+      for (size_t f = 0; f < c->r->nfacts; f++) {
+        dg_fact *x = &c->r->facts[f];
+        if (x->subj == from && x->pred == DG_P_DATE) {
+          char *lit = dg_xstrdup(x->lit);
+          dg_lit lt = x->lt;
+          dg_result_literal(c->r, to, DG_P_DATE, lt, lit, span);
+          free(lit);
+          break;
+        }
+      }
+    }
+  }
+}
+
+static void event_facts(ctx *c, int span_for_main) {
+  for (size_t i = 0; i < c->r->nents; i++) {
+    dg_entity *x = &c->r->ents[i];
+    if (x->kind != DG_K_EVENT) continue;
+    if (x->series >= 0) dg_result_fact(c->r, (int)i, DG_P_INSERIES, x->series, -1);
+    if (x->ordinal > 0) {
+      char n[16];
+      snprintf(n, sizeof n, "%d", x->ordinal);
+      dg_result_literal(c->r, (int)i, DG_P_ORDINAL, DG_L_INTEGER, n, -1);
+    }
+  }
+  (void)span_for_main;
+}
+
+/* The statement's event when the text never names it: between the one
+ * "held last year" (or the previous) and the planned next one. */
+static void infer_main_event(ctx *c) {
+  if (c->main_event >= 0) return;
+  int anaphor = 0;
+  for (int i = 0; i < c->nm; i++) anaphor |= c->m[i].kind == M_ANAPHOR;
+  if (!anaphor) return;
+  int best_series = -1, best = 0;
+  for (int i = 0; i < c->nm; i++) {
+    mention *m = &c->m[i];
+    if (m->kind != M_EVENT || !m->ord || m->title) continue;
+    int s = m->sent;
+    if (plan_sentence(c, s) && (is_word(c, s, m->tb - 2, "convening") || is_word(c, s, m->tb - 3, "convening") ||
+                                is_word(c, s, m->tb - 2, "hold") || is_word(c, s, m->tb - 3, "hold"))) {
+      best_series = m->series, best = m->ord - 1;
+      break;
+    }
+  }
+  if (best_series < 0 || best < 1) return;
+  unsigned ec = DG_C_DIALOGUE;
+  for (int i = 0; i < c->nm; i++)
+    if (c->m[i].kind == M_ANAPHOR) ec = c->m[i].evclass;
+  c->main_event = event_entity(c, best_series, best, ec);
+  c->main_series = best_series, c->main_ord = best;
+}
+
+/* ---- document ---- */
+
+static void title_zone(ctx *c) {
+  size_t i = 0;
+  while (i < c->t->nsents && i < 8 && c->t->sents[i].heading) i++;
+  c->title_end = (int)i;
+}
+
+static void document_kind(ctx *c) {
+  dg_entity *d = &c->r->ents[0];
+  int leaders = 0, statement = 0, adopted = 0;
+  for (int s = 0; s < c->title_end; s++)
+    for (int i = 0; i < ntok(c, s); i++) {
+      if (in_list(c, s, i, "statement_title")) statement = 1;
+      if (dg_tok_prefix(c->t, tok(c, s, i), "Leaders")) leaders = 1;
+      if (is_word(c, s, i, "Adopted")) adopted = 1;
+    }
+  if (statement) d->classes |= DG_C_STATEMENT;
+  c->adopted_statement = adopted || (statement && leaders);
+}
+
+int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_error *err) {
+  (void)err;
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.lx = lx;
+  char *key = dg_extract_doc_key(doc->name);
+  c.r = dg_result_new(doc->name, key);
+  free(key);
+  dg_acr_init(&c.acr);
+  dg_map_init(&c.acr_ent);
+  dg_map_init(&c.alias);
+  dg_mention_analyse(lx, doc->text, doc->len, &c.t);
+  title_zone(&c);
+  document_kind(&c);
+  collect_acronyms(&c);
+  int *first = dg_xcalloc(c.t->nsents + 1, sizeof *first);
+  /* names: twice over the document, so that acronyms defined late are known */
+  for (size_t s = 0; s < c.t->nsents; s++) {
+    first[s] = c.nm;
+    names_of_sentence(&c, (int)s);
+    if (s + 1 == c.t->nsents || s % 64 == 63) link_acronyms(&c);
+  }
+  first[c.t->nsents] = c.nm;
+  for (size_t s = 0; s < c.t->nsents; s++) partner_series(&c, (int)s, first[s], first[s + 1]);
+  find_main_event(&c);
+  for (size_t s = 0; s < c.t->nsents; s++) dated_names(&c, (int)s, first[s], first[s + 1]);
+  infer_main_event(&c);
+  if (c.main_event >= 0) {
+    dg_result_fact(c.r, 0, DG_P_REPORTSON, c.main_event, -1);
+    if (c.adopted_statement) dg_result_fact(c.r, 0, DG_P_ADOPTEDAT, c.main_event, -1);
+  }
+  for (size_t s = 0; s < c.t->nsents; s++) {
+    int a = first[s], b = first[s + 1];
+    if (a == b && c.main_event < 0) continue;
+    int span = span_of(&c, (int)s);
+    dates_and_venues(&c, (int)s, a, b, span);
+    cochairs(&c, (int)s, a, b, span);
+    references(&c, (int)s, a, b, span);
+    mentions(&c, a, b, span);
+    planned(&c, (int)s, a, b, span);
+    share_dates(&c, (int)s, a, b, span);
+  }
+  /* year-named events ("Singapore International Cyber Week 2018") */
+  for (int i = 0; i < c.nm; i++) {
+    mention *m = &c.m[i];
+    if (m->kind == M_EVENT && m->year && m->ent >= 0 && !has_date(&c, m->ent, DG_P_DATE)) {
+      dg_date d = {0, 0, m->year, 0, 0, 0};
+      set_date(&c, m->ent, &d, span_of(&c, m->sent), 0);
+    }
+  }
+  event_facts(&c, -1);
+  /* evidence for the facts that hold for the whole document */
+  for (size_t f = 0; f < c.r->nfacts; f++)
+    if (c.r->facts[f].span < 0 && c.nm) {
+      int subj = c.r->facts[f].subj, obj = c.r->facts[f].obj;
+      for (int i = 0; i < c.nm; i++)
+        if (c.m[i].ent == (obj >= 0 ? obj : subj) || c.m[i].ent == subj) {
+          c.r->facts[f].span = span_of(&c, c.m[i].sent);
+          break;
+        }
+    }
+  for (int i = 0; i < c.nm; i++) free(c.m[i].name);
+  free(c.m);
+  free(first);
+  dg_text_free(c.t);
+  dg_acr_free(&c.acr);
+  dg_map_free(&c.acr_ent);
+  dg_map_free(&c.alias);
+  *out = c.r;
+  return 0;
+}
 
 char *dg_extract_doc_key(const char *file) {
   const char *b = strrchr(file, '/');
   b = b ? b + 1 : file;
   const char *dot = strrchr(b, '.');
   return dg_xstrndup(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
-}
-
-int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_error *err) {
-  (void)lx, (void)err;
-  char *key = dg_extract_doc_key(doc->name);
-  dg_result *r = dg_result_new(doc->name, key);
-  free(key);
-  r->ents[0].classes |= DG_C_STATEMENT;
-  *out = r;
-  return 0;
 }

@@ -1,0 +1,575 @@
+/* dg_mention: see dg_mention.h. */
+#include "dg_mention.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dg_sentence.h"
+#include "dg_str.h"
+
+/* ---- characters ---- */
+
+/* Length of a punctuation sequence at p that is not part of a word
+ * (curly quotes, dashes, bullets, nbsp), else 0. */
+static int uni_punct(const unsigned char *p, size_t avail) {
+  if (avail >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0xBF) return 3;
+  if (avail >= 3 && p[0] == 0xE2 && p[1] == 0x81) return 3;
+  if (avail >= 2 && p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7 || p[1] == 0xAB || p[1] == 0xBB))
+    return 2;
+  if (avail >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return 3;
+  return 0;
+}
+
+static int is_rsquo(const unsigned char *p, size_t avail) {
+  return avail >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99;
+}
+
+static int word_char(const unsigned char *p, size_t avail) {
+  if (*p < 0x80) return isalnum(*p);
+  return !uni_punct(p, avail);
+}
+
+/* ---- shadow text: capitals lines title-cased ---- */
+
+static int keep_upper(const dg_lexicon *lx, const char *w, size_t n) {
+  if (n <= 1) return 1;
+  for (size_t i = 0; i < n; i++)
+    if (isdigit((unsigned char)w[i]) || w[i] == '.') return 1;
+  char *s = dg_xstrndup(w, n);
+  const dg_gaz *g = dg_lexicon_gazetteer(lx, s);
+  int keep = 0;
+  if (g)
+    for (size_t i = 0; i < g->acronyms.n && !keep; i++) keep = !strcmp(g->acronyms.v[i], s);
+  free(s);
+  return keep;
+}
+
+static void titlecase_line(const dg_lexicon *lx, char *s, size_t n) {
+  size_t i = 0;
+  int first = 1;
+  while (i < n) {
+    if (!isalpha((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '.')) j++;
+    int conn = !first && dg_lexicon_getn(lx, "connector", s + i, j - i) != NULL;
+    if (conn) {
+      for (size_t k = i; k < j; k++) s[k] = (char)tolower((unsigned char)s[k]);
+    } else if (!keep_upper(lx, s + i, j - i)) {
+      for (size_t k = i + 1; k < j; k++) s[k] = (char)tolower((unsigned char)s[k]);
+    }
+    first = 0;
+    i = j;
+  }
+}
+
+static void make_shadow(const dg_lexicon *lx, dg_text *t) {
+  t->shadow = dg_xstrndup(t->orig, t->len);
+  size_t b = 0;
+  while (b < t->len) {
+    size_t e = b;
+    while (e < t->len && t->shadow[e] != '\n' && t->shadow[e] != '\r') e++;
+    int up = 0, low = 0;
+    for (size_t i = b; i < e; i++) {
+      unsigned char c = (unsigned char)t->shadow[i];
+      up += isupper(c) != 0;
+      low += islower(c) != 0;
+    }
+    if (up >= 6 && up * 100 >= (up + low) * 85) titlecase_line(lx, t->shadow + b, e - b);
+    b = e + 1;
+  }
+}
+
+/* ---- tokens ---- */
+
+static void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t flags) {
+  if (s->ntoks == *cap) {
+    *cap = *cap ? *cap * 2 : 64;
+    s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
+  }
+  s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0};
+}
+
+/* Is there a '.' inside [b, e) followed by a letter: "U.S", "X.1205"? */
+static int dotted(const char *t, size_t b, size_t e) {
+  for (size_t i = b; i + 1 < e; i++)
+    if (t[i] == '.' && isalnum((unsigned char)t[i + 1])) return 1;
+  return 0;
+}
+
+static void tokenize(dg_text *t, dg_sentinfo *s) {
+  const unsigned char *x = (const unsigned char *)t->shadow;
+  size_t i = s->b, end = s->e;
+  int cap = 0;
+  while (i < end) {
+    if (x[i] == ' ' || x[i] == '\t' || x[i] == '\n' || x[i] == '\r' || x[i] == '\f' || x[i] == '\v') {
+      i++;
+      continue;
+    }
+    int up = uni_punct(x + i, end - i);
+    if (up || (x[i] < 0x80 && !isalnum(x[i]))) {
+      size_t l = up ? (size_t)up : 1;
+      push_tok(s, &cap, (uint32_t)i, (uint32_t)(i + l), TK_PUNCT);
+      i += l;
+      continue;
+    }
+    size_t j = i;
+    for (;;) {
+      while (j < end && word_char(x + j, end - j)) j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
+      if (j >= end) break;
+      /* joiners inside a word: - . / ' ’ & followed by a word character */
+      if (x[j] == '.' && j + 2 < end && x[j + 1] == '-' && word_char(x + j + 2, end - j - 2)) {
+        j += 2; /* "U.S.-ASEAN" */
+        continue;
+      }
+      size_t jl = is_rsquo(x + j, end - j) ? 3 : 1;
+      int joiner = x[j] == '-' || x[j] == '.' || x[j] == '/' || x[j] == '\'' || jl == 3;
+      if (joiner && j + jl < end && word_char(x + j + jl, end - j - jl)) {
+        j += jl;
+        continue;
+      }
+      break;
+    }
+    if (j > end) j = end;
+    /* "U.S." keeps its final period; "Leaders’" / "Ministers'" their apostrophe */
+    if (j < end && x[j] == '.' && dotted(t->shadow, i, j) && isupper(x[j - 1]) && x[j - 2] == '.')
+      j++;
+    else if (j < end && (x[j] == '\'' || is_rsquo(x + j, end - j)) && (x[j - 1] == 's' || x[j - 1] == 'S') &&
+             !(j + (x[j] == '\'' ? 1 : 3) < end && word_char(x + j + (x[j] == '\'' ? 1 : 3), end - j)))
+      j += x[j] == '\'' ? 1 : 3;
+    uint32_t f = TK_WORD;
+    if (isupper(x[i])) f |= TK_CAP;
+    if (isdigit(x[i])) f |= TK_NUM;
+    int upc = 0, lowc = 0;
+    for (size_t k = i; k < j; k++) upc += isupper(x[k]) != 0, lowc += islower(x[k]) != 0;
+    if (upc >= 2 && lowc == 0) f |= TK_ALLCAP;
+    if (j - i >= 3 && (x[j - 1] == 's' || x[j - 1] == 'S') &&
+        (x[j - 2] == '\'' || (j - i >= 5 && is_rsquo(x + j - 4, 3))))
+      f |= TK_POSS;
+    push_tok(s, &cap, (uint32_t)i, (uint32_t)j, f);
+    i = j;
+  }
+}
+
+int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word) {
+  size_t n = strlen(word);
+  return k->e - k->b == n && strncasecmp(t->shadow + k->b, word, n) == 0;
+}
+
+int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix) {
+  size_t n = strlen(prefix);
+  return k->e - k->b >= n && strncasecmp(t->shadow + k->b, prefix, n) == 0;
+}
+
+char *dg_tok_str(const dg_text *t, const dg_tok *k) { return dg_xstrndup(t->shadow + k->b, k->e - k->b); }
+
+static int tok_punct(const dg_text *t, const dg_tok *k, char c) {
+  return (k->flags & TK_PUNCT) && k->e - k->b == 1 && t->shadow[k->b] == c;
+}
+
+/* Quote characters, straight or curly. */
+static int tok_quote(const dg_text *t, const dg_tok *k) {
+  if (!(k->flags & TK_PUNCT)) return 0;
+  const unsigned char *p = (const unsigned char *)t->shadow + k->b;
+  if (k->e - k->b == 1) return *p == '"';
+  return k->e - k->b == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D);
+}
+
+static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
+  const char *p = t->shadow + k->b;
+  size_t n = k->e - k->b, i = 0;
+  int x = 0;
+  while (i < n && isdigit((unsigned char)p[i]) && i < 6) x = x * 10 + (p[i++] - '0');
+  if (!i) return 0;
+  *v = x;
+  return (int)i;
+}
+
+static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
+  for (int i = 0; i < s->ntoks; i++) {
+    dg_tok *k = &s->toks[i];
+    if (!(k->flags & TK_WORD)) continue;
+    const char *w = t->shadow + k->b;
+    size_t n = k->e - k->b;
+    const char *v = dg_lexicon_getn(lx, "ordinal", w, n);
+    if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
+    int num;
+    int dl = parse_int(t, k, &num);
+    if (dl && (size_t)dl + 2 == n && num > 0 && num < 200) {
+      const char *suf = w + dl;
+      if (!strncasecmp(suf, "st", 2) || !strncasecmp(suf, "nd", 2) || !strncasecmp(suf, "rd", 2) ||
+          !strncasecmp(suf, "th", 2))
+        k->flags |= TK_ORD, k->ordinal = num;
+    }
+    if (dl && (size_t)dl == n && n == 4 && num >= 1900 && num <= 2099) k->flags |= TK_YEAR;
+    if (dg_lexicon_getn(lx, "month", w, n)) k->flags |= TK_MONTH;
+    if (!(k->flags & TK_CAP) && dg_lexicon_getn(lx, "connector", w, n)) k->flags |= TK_CONN;
+    if (n == 1 && *w == '&') k->flags |= TK_CONN;
+  }
+}
+
+/* ---- dates ---- */
+
+static int day_of(const dg_text *t, const dg_tok *k, int *d) {
+  if (!(k->flags & TK_NUM)) return 0;
+  int v, l = parse_int(t, k, &v);
+  size_t n = k->e - k->b;
+  if (!l || v < 1 || v > 31) return 0;
+  /* "7", "22nd", "6-8" (a range: first day) */
+  if ((size_t)l != n && !(k->flags & TK_ORD) && t->shadow[k->b + l] != '-') return 0;
+  *d = v;
+  return 1;
+}
+
+static int month_of(const dg_lexicon *lx, const dg_text *t, const dg_tok *k) {
+  if (!(k->flags & TK_MONTH)) return 0;
+  const char *v = dg_lexicon_getn(lx, "month", t->shadow + k->b, k->e - k->b);
+  return v ? atoi(v) : 0;
+}
+
+static int year_at(const dg_sentinfo *s, int i) {
+  return i < s->ntoks && (s->toks[i].flags & TK_YEAR);
+}
+
+static int tok_year(const dg_text *t, const dg_tok *k) {
+  int v;
+  parse_int(t, k, &v);
+  return v;
+}
+
+static void push_date(dg_sentinfo *s, int *cap, int tb, int te, int y, int m, int d) {
+  if (s->ndates == *cap) {
+    *cap = *cap ? *cap * 2 : 8;
+    s->dates = dg_xrealloc(s->dates, (size_t)*cap * sizeof *s->dates);
+  }
+  s->dates[s->ndates++] = (dg_date){tb, te, y, m, d, 0};
+  for (int i = tb; i < te; i++) s->toks[i].flags |= TK_DATE;
+}
+
+static int is_range_word(const dg_text *t, const dg_tok *k) {
+  return dg_tok_is(t, k, "to") || dg_tok_is(t, k, "and") || tok_punct(t, k, '-') ||
+         (k->flags & TK_PUNCT && k->e - k->b == 3); /* en dash */
+}
+
+static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
+  int cap = 0;
+  for (int i = 0; i < s->ntoks; i++) {
+    dg_tok *k = &s->toks[i];
+    int m, d, j;
+    if ((m = month_of(lx, t, k))) {
+      /* "October 3, 2019", "March 7 to 8, 2011", "Nov 22nd, 2024", "October 2018" */
+      if (i + 1 < s->ntoks && day_of(t, &s->toks[i + 1], &d)) {
+        j = i + 2;
+        if (j + 1 < s->ntoks && is_range_word(t, &s->toks[j]) && day_of(t, &s->toks[j + 1], &(int){0}))
+          j += 2;
+        if (j < s->ntoks && tok_punct(t, &s->toks[j], ',')) j++;
+        if (year_at(s, j)) {
+          push_date(s, &cap, i, j + 1, tok_year(t, &s->toks[j]), m, d);
+          i = j;
+        } else {
+          push_date(s, &cap, i, i + 2, 0, m, d);
+          i = i + 1;
+        }
+        continue;
+      }
+      if (year_at(s, i + 1)) {
+        push_date(s, &cap, i, i + 2, tok_year(t, &s->toks[i + 1]), m, 0);
+        i++;
+        continue;
+      }
+      continue;
+    }
+    if (day_of(t, k, &d)) {
+      /* "15 November 2018", "12 and 13 September 2013", "6th to 8th September 2006" */
+      j = i + 1;
+      if (j + 1 < s->ntoks && is_range_word(t, &s->toks[j]) && day_of(t, &s->toks[j + 1], &(int){0}))
+        j += 2;
+      if (j < s->ntoks && (m = month_of(lx, t, &s->toks[j]))) {
+        if (year_at(s, j + 1)) {
+          push_date(s, &cap, i, j + 2, tok_year(t, &s->toks[j + 1]), m, d);
+          i = j + 1;
+        } else {
+          push_date(s, &cap, i, j + 1, 0, m, d);
+          i = j;
+        }
+        continue;
+      }
+    }
+    if (k->flags & TK_NUM) {
+      /* numeric dd/mm/yyyy or mm/dd/yyyy: only the year is certain */
+      const char *p = t->shadow + k->b;
+      size_t n = k->e - k->b;
+      if (n >= 8 && n <= 10 && memchr(p, '/', n)) {
+        const char *last = p + n;
+        while (last > p && last[-1] != '/') last--;
+        if (p + n - last == 4 && isdigit((unsigned char)last[0])) {
+          int y = atoi(last);
+          if (y >= 1900 && y <= 2099) push_date(s, &cap, i, i + 1, y, 0, 0);
+        }
+        continue;
+      }
+    }
+    if ((k->flags & TK_YEAR) && i > 0 &&
+        (dg_tok_is(t, &s->toks[i - 1], "in") || dg_tok_is(t, &s->toks[i - 1], "since") ||
+         dg_tok_is(t, &s->toks[i - 1], "during") || dg_tok_is(t, &s->toks[i - 1], "by"))) {
+      push_date(s, &cap, i, i + 1, tok_year(t, k), 0, 0);
+      continue;
+    }
+    if (dg_tok_is(t, k, "today")) {
+      push_date(s, &cap, i, i + 1, -1, 0, 0); /* resolved against the document's date */
+      continue;
+    }
+    if (i + 1 < s->ntoks && dg_tok_is(t, &s->toks[i + 1], "year")) {
+      const char *off = NULL;
+      char buf[32];
+      size_t n = k->e - k->b;
+      if (n < 20) {
+        memcpy(buf, t->shadow + k->b, n);
+        strcpy(buf + n, " year");
+        off = dg_lexicon_get(lx, "relative_year_offset", buf);
+      }
+      if (off) push_date(s, &cap, i, i + 2, -100 + atoi(off), 0, 0);
+    }
+  }
+}
+
+/* Resolves "today", "last year" and missing years against the document's date. */
+static void resolve_dates(dg_text *t) {
+  for (size_t si = 0; si < t->nsents; si++) {
+    dg_sentinfo *s = &t->sents[si];
+    for (int i = 0; i < s->ndates; i++) {
+      dg_date *d = &s->dates[i];
+      if (d->y == -1) {
+        d->y = t->doc_y, d->m = t->doc_y ? t->doc_m : 0, d->d = t->doc_y ? t->doc_d : 0;
+        d->inferred_year = 1;
+      } else if (d->y <= -90 && d->y >= -110) {
+        d->y = t->doc_y ? t->doc_y + (d->y + 100) : 0;
+        d->m = d->d = 0;
+        d->inferred_year = 1;
+      } else if (d->y == 0 && d->m && t->doc_y) {
+        d->y = t->doc_y;
+        d->inferred_year = 1;
+      }
+    }
+  }
+}
+
+/* The document's own date: the first dated short line near the top
+ * (a dateline, "Published on ...", a heading). */
+static void find_doc_date(dg_text *t) {
+  for (size_t si = 0; si < t->nsents && si < 6; si++) {
+    dg_sentinfo *s = &t->sents[si];
+    if (s->e - s->b > 110) continue;
+    for (int i = 0; i < s->ndates; i++) {
+      dg_date *d = &s->dates[i];
+      if (d->y > 0) {
+        t->doc_y = d->y, t->doc_m = d->m, t->doc_d = d->d;
+        return;
+      }
+    }
+  }
+}
+
+int dg_date_iso(const dg_date *d, char *buf, size_t n) {
+  if (d->y <= 0) return DG_L_NONE;
+  if (d->m && d->d) {
+    snprintf(buf, n, "%04d-%02d-%02d", d->y, d->m, d->d);
+    return DG_L_DATE;
+  }
+  if (d->m) {
+    snprintf(buf, n, "%04d-%02d", d->y, d->m);
+    return DG_L_GYEARMONTH;
+  }
+  snprintf(buf, n, "%04d", d->y);
+  return DG_L_GYEAR;
+}
+
+/* ---- name chunks ---- */
+
+static int name_word(const dg_tok *k) {
+  return (k->flags & TK_WORD) && (k->flags & (TK_CAP | TK_NUM)) && !(k->flags & TK_DATE) &&
+         !((k->flags & TK_ORD) && (k->flags & TK_NUM));
+}
+
+/* "(ARF)", "(ARF ISM on ICTs Security)", "(ADMM-Plus)", "(PoA)", "(DG CONNECT)":
+ * returns the index of ')' or -1. */
+static int acronym_paren(const dg_text *t, const dg_sentinfo *s, int i) {
+  if (i >= s->ntoks || !tok_punct(t, &s->toks[i], '(')) return -1;
+  int j = i + 1, words = 0, caps = 0;
+  while (j < s->ntoks && !tok_punct(t, &s->toks[j], ')')) {
+    const dg_tok *k = &s->toks[j];
+    if (!(k->flags & TK_WORD) && !tok_punct(t, k, '-')) return -1;
+    if ((k->flags & TK_WORD) && !(k->flags & (TK_CAP | TK_NUM | TK_CONN))) return -1;
+    for (uint32_t c = k->b; c < k->e; c++) caps += isupper((unsigned char)t->shadow[c]) != 0;
+    if (++words > 6) return -1;
+    j++;
+  }
+  if (j >= s->ntoks || words == 0 || caps < 2) return -1;
+  return j;
+}
+
+/* "(hereinafter, "Policy Meeting")" / "(hereinafter referred to as “ASEAN”)":
+ * sets the quoted token range, returns the index of ')' or -1. */
+static int alias_paren(const dg_text *t, const dg_sentinfo *s, int i, int *qb, int *qe) {
+  if (i + 2 >= s->ntoks || !tok_punct(t, &s->toks[i], '(') || !dg_tok_is(t, &s->toks[i + 1], "hereinafter"))
+    return -1;
+  int j = i + 2, open = -1;
+  for (; j < s->ntoks && !tok_punct(t, &s->toks[j], ')'); j++) {
+    if (tok_quote(t, &s->toks[j])) {
+      if (open < 0) open = j;
+      else {
+        *qb = open + 1, *qe = j;
+      }
+    }
+  }
+  return j < s->ntoks && *qe > *qb ? j : -1;
+}
+
+static void push_chunk(dg_sentinfo *s, int *cap, dg_chunk c) {
+  if (s->nchunks == *cap) {
+    *cap = *cap ? *cap * 2 : 16;
+    s->chunks = dg_xrealloc(s->chunks, (size_t)*cap * sizeof *s->chunks);
+  }
+  s->chunks[s->nchunks++] = c;
+}
+
+static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
+  (void)lx;
+  int cap = 0;
+  int i = 0;
+  while (i < s->ntoks) {
+    const dg_tok *k = &s->toks[i];
+    int starts = name_word(k) && !(k->flags & TK_CONN);
+    if (!starts) {
+      i++;
+      continue;
+    }
+    dg_chunk c = {i, i + 1, 0, -1, -1, -1, -1, -1, 0};
+    int j = i + 1, last = i + 1;
+    while (j < s->ntoks) {
+      const dg_tok *x = &s->toks[j];
+      if (name_word(x)) {
+        j++, last = j;
+        continue;
+      }
+      if (x->flags & TK_CONN) {
+        int r = j;
+        while (r < s->ntoks && (s->toks[r].flags & TK_CONN) && r - j < 4) r++;
+        if (r < s->ntoks && name_word(&s->toks[r])) {
+          j = r;
+          continue;
+        }
+        break;
+      }
+      int close = acronym_paren(t, s, j);
+      if (close > 0) {
+        /* inline definition: a name continues after it only with a
+         * capitalised word or a number ("(ADMM)-Plus", "(AIM) 2020") */
+        if (close + 1 < s->ntoks && (name_word(&s->toks[close + 1]) ||
+                                     (tok_punct(t, &s->toks[close + 1], '-') && close + 2 < s->ntoks &&
+                                      name_word(&s->toks[close + 2])))) {
+          c.inner_acr++;
+          j = close + 1;
+          if (tok_punct(t, &s->toks[j], '-')) j++;
+          continue;
+        }
+        c.acr_b = j + 1, c.acr_e = close;
+        break;
+      }
+      int qb = -1, qe = -1;
+      close = alias_paren(t, s, j, &qb, &qe);
+      if (close > 0) {
+        c.alias_b = qb, c.alias_e = qe;
+        break;
+      }
+      break;
+    }
+    c.te = last;
+    if (c.acr_b >= 0 && last != j) c.acr_b = c.acr_e = -1; /* paren not right after the name */
+    /* a quoted name followed by (hereinafter "X") */
+    if (c.alias_b < 0 && last < s->ntoks && tok_quote(t, &s->toks[last])) {
+      int qb = -1, qe = -1;
+      if (alias_paren(t, s, last + 1, &qb, &qe) > 0) c.alias_b = qb, c.alias_e = qe;
+    }
+    push_chunk(s, &cap, c);
+    i = c.acr_e >= 0 ? c.acr_e + 1 : (c.alias_e >= 0 ? c.alias_e + 1 : last);
+    if (i <= c.tb) i = c.tb + 1;
+  }
+}
+
+char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens) {
+  dg_buf b;
+  dg_buf_init(&b);
+  int depth = 0;
+  for (int i = tb; i < te; i++) {
+    const dg_tok *k = &s->toks[i];
+    if (skip_parens && tok_punct(t, k, '(')) {
+      depth++;
+      continue;
+    }
+    if (skip_parens && tok_punct(t, k, ')')) {
+      if (depth) depth--;
+      continue;
+    }
+    if (depth) continue;
+    /* keep the text's own spacing decision: a space if there was any */
+    if (b.len && i > tb) {
+      const dg_tok *p = &s->toks[i - 1];
+      if (k->b > p->e || (skip_parens && tok_punct(t, p, ')'))) {
+        if (!(skip_parens && tok_punct(t, k, '-')) && !(b.len && b.data[b.len - 1] == '-'))
+          dg_buf_addc(&b, ' ');
+      }
+    }
+    if (skip_parens && tok_punct(t, k, '-') && i > tb && tok_punct(t, &s->toks[i - 1], ')')) {
+      /* "(ADMM)-Plus" -> "ADMM-Plus" is the acronym form; the long form reads "Meeting-Plus" */
+      while (b.len && b.data[b.len - 1] == ' ') b.len--;
+    }
+    dg_buf_add(&b, t->shadow + k->b, k->e - k->b);
+  }
+  return dg_buf_steal(&b);
+}
+
+/* ---- driver ---- */
+
+int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_text **out) {
+  dg_text *t = dg_xcalloc(1, sizeof *t);
+  t->orig = text;
+  t->len = len;
+  make_shadow(lx, t);
+  dg_sent *sents = NULL;
+  size_t n = dg_sentence_split(t->shadow, len, &sents);
+  t->sents = dg_xcalloc(n ? n : 1, sizeof *t->sents);
+  t->nsents = n;
+  for (size_t i = 0; i < n; i++) {
+    dg_sentinfo *s = &t->sents[i];
+    s->b = sents[i].begin, s->e = sents[i].end;
+    tokenize(t, s);
+    mark_words(lx, t, s);
+    find_dates(lx, t, s);
+    find_chunks(lx, t, s);
+    char last = t->shadow[s->e - 1];
+    s->heading = s->e - s->b < 160 && last != '.' && last != ';' && last != ':' && last != ',';
+  }
+  free(sents);
+  find_doc_date(t);
+  resolve_dates(t);
+  *out = t;
+  return 0;
+}
+
+void dg_text_free(dg_text *t) {
+  if (!t) return;
+  for (size_t i = 0; i < t->nsents; i++) {
+    free(t->sents[i].toks);
+    free(t->sents[i].dates);
+    free(t->sents[i].chunks);
+  }
+  free(t->sents);
+  free(t->shadow);
+  free(t);
+}

@@ -1,0 +1,91 @@
+/* dg_mention: the mention stage. Tokenises each sentence and finds the spans
+ * later stages reason about: name chunks (capitalised phrases with inner
+ * connectors, such as "Group of Governmental Experts on ..."), ordinals,
+ * dates (day, month or year precision, ranges, "today", "last year"),
+ * acronym definitions ("Long Name (ABBR)", "(hereinafter "X")").
+ *
+ * Lines written in capitals (headings) are title-cased in a shadow copy of
+ * the text so that they chunk like ordinary text; offsets stay those of the
+ * original. Ownership: dg_text owns its arrays and the shadow copy; the
+ * original text is borrowed and must outlive it. */
+#ifndef DG_MENTION_H
+#define DG_MENTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dg_lexicon.h"
+
+enum {
+  TK_WORD = 1u << 0,   /* letters/digits */
+  TK_CAP = 1u << 1,    /* starts with an upper-case letter */
+  TK_ALLCAP = 1u << 2, /* two or more letters, all upper case */
+  TK_NUM = 1u << 3,    /* starts with a digit */
+  TK_PUNCT = 1u << 4,
+  TK_ORD = 1u << 5,    /* ordinal: "second", "6th", "Inaugural" */
+  TK_YEAR = 1u << 6,   /* 1900..2099 */
+  TK_DATE = 1u << 7,   /* part of a date expression */
+  TK_CONN = 1u << 8,   /* name-inner connector: of, on, and, the, ... */
+  TK_MONTH = 1u << 9,
+  TK_POSS = 1u << 10   /* ends in 's (possessive) */
+};
+
+typedef struct dg_tok {
+  uint32_t b, e;       /* byte offsets into the text */
+  uint32_t flags;
+  int ordinal;         /* value when TK_ORD */
+} dg_tok;
+
+typedef struct dg_date {
+  int tb, te;          /* token range */
+  int y, m, d;         /* 0 where the text does not say */
+  int inferred_year;   /* year taken from the document's date */
+} dg_date;
+
+typedef struct dg_chunk {
+  int tb, te;          /* token range of the name */
+  int ord;             /* ordinal value preceding/heading the name, or 0 */
+  int ord_tok;         /* token index of that ordinal, or -1 */
+  int acr_b, acr_e;    /* token range of "(ABBR)" content right after, or -1 */
+  int alias_b, alias_e;/* "(hereinafter "X")": token range of X, or -1 */
+  int inner_acr;       /* number of inline "(ABBR)" groups inside tb..te */
+} dg_chunk;
+
+typedef struct dg_sentinfo {
+  size_t b, e;         /* bytes of the sentence */
+  dg_tok *toks;
+  int ntoks;
+  dg_date *dates;
+  int ndates;
+  dg_chunk *chunks;
+  int nchunks;
+  int heading;         /* a short line without final punctuation */
+  int caps_line;       /* written in capitals */
+} dg_sentinfo;
+
+typedef struct dg_text {
+  const char *orig;
+  char *shadow;        /* same bytes, capitals lines title-cased */
+  size_t len;
+  dg_sentinfo *sents;
+  size_t nsents;
+  int doc_y, doc_m, doc_d; /* the document's own date, when it gives one */
+} dg_text;
+
+int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_text **out);
+void dg_text_free(dg_text *t);
+
+/* Token text helpers (shadow copy). */
+int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word); /* case-insensitive */
+int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix);
+char *dg_tok_str(const dg_text *t, const dg_tok *k);
+
+/* Renders tokens [tb, te) as a name: single spaces where the text had any
+ * white space, inline "(ABBR)" groups dropped when skip_parens. Caller frees. */
+char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens);
+
+/* Date as ISO text at its precision ("2019-10-03", "2018-11", "2022");
+ * returns the dg_lit kind, or DG_L_NONE if it has no year. */
+int dg_date_iso(const dg_date *d, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,185 @@
+/* dg_resolve: see dg_resolve.h. */
+#include "dg_resolve.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dg_acr_init(dg_acr *a) {
+  dg_map_init(&a->index);
+  dg_strvec_init(&a->longs);
+  dg_strvec_init(&a->names);
+}
+
+void dg_acr_free(dg_acr *a) {
+  dg_map_free(&a->index);
+  dg_strvec_free(&a->longs);
+  dg_strvec_free(&a->names);
+}
+
+void dg_acr_define(dg_acr *a, const dg_lexicon *lx, const char *acr, const char *long_name) {
+  if (dg_map_get(&a->index, acr) >= 0) return; /* first definition wins */
+  char *k = dg_resolve_key(lx, NULL, long_name);
+  dg_strvec_push(&a->longs, k);
+  dg_strvec_push(&a->names, long_name);
+  free(k);
+  dg_map_put(&a->index, acr, (int)a->longs.n - 1);
+}
+
+const char *dg_acr_long(const dg_acr *a, const char *acr) {
+  int i = a ? dg_map_get(&a->index, acr) : -1;
+  return i < 0 ? NULL : a->names.v[i];
+}
+
+static int is_actor(const dg_gaz *g) {
+  return g && (g->kind == DG_K_COUNTRY || g->kind == DG_K_ORG);
+}
+
+/* Parses "A-B[-C] rest": fills keys of the partners; returns bytes of the
+ * prefix (0 if none). */
+static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) {
+  size_t pos = 0, len = strlen(name);
+  for (;;) {
+    size_t best = 0;
+    const dg_gaz *bg = NULL;
+    /* longest part ending at '-' or ' ' or the end, at most 40 bytes */
+    for (size_t e = pos + 1; e <= len && e - pos <= 40; e++) {
+      if (e < len && name[e] != '-' && name[e] != ' ') continue;
+      char *part = dg_xstrndup(name + pos, e - pos);
+      /* "U.S." inside "U.S.-ASEAN" arrives as "U.S." already */
+      const dg_gaz *g = dg_lexicon_gazetteer(lx, part);
+      free(part);
+      if (is_actor(g)) best = e, bg = g;
+    }
+    if (!bg) break;
+    dg_strvec_push(keys, bg->key);
+    pos = best;
+    if (pos < len && name[pos] == '-') {
+      pos++;
+      continue;
+    }
+    break;
+  }
+  if (keys->n < 2) return 0;
+  return pos;
+}
+
+size_t dg_resolve_partner_prefix(const dg_lexicon *lx, const char *name) {
+  dg_strvec keys;
+  dg_strvec_init(&keys);
+  size_t n = partners(lx, name, &keys);
+  dg_strvec_free(&keys);
+  return n;
+}
+
+static const char *singular(const char *w, size_t n) {
+  static const char *const pl[][2] = {{"meetings", "meeting"}, {"dialogues", "dialogue"},
+                                      {"summits", "summit"},   {"conferences", "conference"},
+                                      {"workshops", "workshop"}, {"seminars", "seminar"},
+                                      {"reports", "report"},   {"resolutions", "resolution"},
+                                      {NULL, NULL}};
+  for (int i = 0; pl[i][0]; i++)
+    if (strlen(pl[i][0]) == n && !strncmp(w, pl[i][0], n)) return pl[i][1];
+  return NULL;
+}
+
+/* Expands acronyms written in capitals inside name (not the whole name),
+ * appending the folded result to out. */
+static void fold_expanding(const dg_lexicon *lx, const dg_acr *acr, const char *name, dg_buf *out) {
+  dg_buf tmp;
+  dg_buf_init(&tmp);
+  const char *p = name;
+  int words = 0;
+  for (const char *q = name; *q; q++) words += *q == ' ';
+  while (*p) {
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - p);
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) upper += isupper((unsigned char)p[i]) != 0, lower += islower((unsigned char)p[i]) != 0;
+    int expanded = 0;
+    if (words > 0 && upper >= 2 && upper > lower) {
+      char *w = dg_xstrndup(p, n);
+      const char *lf = dg_acr_long(acr, w);
+      if (lf) {
+        dg_buf_adds(&tmp, lf);
+        expanded = 1;
+      } else {
+        const dg_gaz *g = dg_lexicon_gazetteer(lx, w);
+        if (g && dg_strvec_find(&g->acronyms, w) >= 0 && g->kind != DG_K_COUNTRY) {
+          dg_buf_adds(&tmp, g->canonical);
+          expanded = 1;
+        }
+      }
+      free(w);
+    }
+    if (!expanded) dg_buf_add(&tmp, p, n);
+    if (*e) dg_buf_addc(&tmp, ' ');
+    p = *e ? e + 1 : e;
+  }
+  dg_buf f;
+  dg_buf_init(&f);
+  dg_lexicon_fold(dg_buf_cstr(&tmp), &f);
+  /* plural heads to singular */
+  const char *s = dg_buf_cstr(&f);
+  size_t start = out->len;
+  while (*s) {
+    const char *e = s;
+    while (*e && *e != ' ') e++;
+    const char *sg = singular(s, (size_t)(e - s));
+    if (out->len > start) dg_buf_addc(out, ' ');
+    if (sg) dg_buf_adds(out, sg);
+    else dg_buf_add(out, s, (size_t)(e - s));
+    s = *e ? e + 1 : e;
+  }
+  dg_buf_cstr(out);
+  dg_buf_free(&f);
+  dg_buf_free(&tmp);
+}
+
+char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) {
+  dg_buf out;
+  dg_buf_init(&out);
+  dg_strvec keys;
+  dg_strvec_init(&keys);
+  size_t pre = partners(lx, name, &keys);
+  if (pre) {
+    dg_strvec_sort(&keys);
+    for (size_t i = 0; i < keys.n; i++) {
+      if (i) dg_buf_addc(&out, '-');
+      dg_buf_adds(&out, keys.v[i]);
+    }
+    while (name[pre] == ' ') pre++;
+    if (name[pre]) dg_buf_addc(&out, ' ');
+  }
+  fold_expanding(lx, acr, name + pre, &out);
+  dg_strvec_free(&keys);
+  return dg_buf_steal(&out);
+}
+
+int dg_resolve_distance(const char *a, const char *b, int cap) {
+  size_t n = strlen(a), m = strlen(b);
+  if ((n > m ? n - m : m - n) > (size_t)cap) return cap + 1;
+  int *prev = dg_xmalloc((m + 1) * sizeof *prev), *cur = dg_xmalloc((m + 1) * sizeof *cur);
+  for (size_t j = 0; j <= m; j++) prev[j] = (int)j;
+  for (size_t i = 1; i <= n; i++) {
+    cur[0] = (int)i;
+    int rowmin = cur[0];
+    for (size_t j = 1; j <= m; j++) {
+      int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+      if (prev[j] + 1 < c) c = prev[j] + 1;
+      if (cur[j - 1] + 1 < c) c = cur[j - 1] + 1;
+      cur[j] = c;
+      if (c < rowmin) rowmin = c;
+    }
+    int *t = prev;
+    prev = cur, cur = t;
+    if (rowmin > cap) {
+      free(prev), free(cur);
+      return cap + 1;
+    }
+  }
+  int d = prev[m];
+  free(prev), free(cur);
+  return d > cap ? cap + 1 : d;
+}
