@@ -1,0 +1,41 @@
+/* testhelp: the assertion header of the unit tests (tests/test_<module>.c).
+ *
+ * CHECK(cond) counts a pass or a failure; a failure prints file:line and the
+ * condition. CHECK_STR(a, b) compares strings and prints both on failure.
+ * End main with `return TEST_REPORT();`, which prints exactly
+ * "N passed, N failed" on its own line and returns nonzero on any failure. */
+#ifndef DG_TESTHELP_H
+#define DG_TESTHELP_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int test_passed, test_failed;
+
+#define CHECK(cond)                                                             \
+  do {                                                                          \
+    if (cond) {                                                                 \
+      test_passed++;                                                            \
+    } else {                                                                    \
+      test_failed++;                                                            \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+    }                                                                           \
+  } while (0)
+
+#define CHECK_STR(a, b)                                                          \
+  do {                                                                           \
+    const char *check_a_ = (a), *check_b_ = (b);                                 \
+    if (check_a_ && check_b_ && !strcmp(check_a_, check_b_)) {                   \
+      test_passed++;                                                             \
+    } else {                                                                     \
+      test_failed++;                                                             \
+      fprintf(stderr, "%s:%d: CHECK_STR failed: %s = \"%s\", want \"%s\"\n",     \
+              __FILE__, __LINE__, #a, check_a_ ? check_a_ : "(null)",            \
+              check_b_ ? check_b_ : "(null)");                                   \
+    }                                                                            \
+  } while (0)
+
+#define TEST_REPORT() \
+  (printf("%d passed, %d failed\n", test_passed, test_failed), test_failed ? 1 : 0)
+
+#endif
