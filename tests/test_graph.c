@@ -107,6 +107,17 @@ static char *dump(const dg_graph *g) {
   return dg_buf_steal(&b);
 }
 
+/* The first call keeps g's dump in *first; later calls check theirs equal. */
+static void same_as_first(const dg_graph *g, char **first) {
+  char *d = dump(g);
+  if (!*first) {
+    *first = d;
+    return;
+  }
+  CHECK_STR(d, *first);
+  free(d);
+}
+
 /* The live node (after merges) with this kind and key, or NULL. */
 static const dg_node *node(const dg_graph *g, dg_kind kind, const char *key) {
   size_t n;
@@ -244,12 +255,7 @@ static void test_labels_and_order(void) {
     const dg_node *ev = node(g, DG_K_EVENT, "canada-viet-nam-dialogue-2");
     CHECK(ev && !strcmp(ev->label, "2nd Canada-Viet Nam Dialogue"));
     /* the whole output does not depend on the order documents are added */
-    char *d = dump(g);
-    if (!first) first = d;
-    else {
-      CHECK_STR(d, first);
-      free(d);
-    }
+    same_as_first(g, &first);
     dg_graph_free(g);
   }
   free(first);
@@ -531,12 +537,7 @@ static void test_acronyms(void) {
                  BASE "doc/e") == 1);
     /* an acronym nobody defines stays its own entity */
     CHECK(nfacts(g, BASE "term/abc", RDF_TYPE, DG_NS "Term", BASE "doc/f") == 1);
-    char *d = dump(g);
-    if (!first) first = d;
-    else {
-      CHECK_STR(d, first);
-      free(d);
-    }
+    same_as_first(g, &first);
     dg_graph_free(g);
   }
   free(first);
