@@ -58,6 +58,9 @@ typedef struct ctx {
   dg_map alias;       /* folded alias ("policy meeting") -> series entity */
 } ctx;
 
+static int long_form_start(ctx *c, int s, int tb, int te, const char *acr);
+static int long_form(ctx *c, int s, int tb, int te, const char *acr);
+
 /* ---- small helpers ---- */
 
 static dg_tok *tok(ctx *c, int s, int i) { return &c->t->sents[s].toks[i]; }
@@ -178,7 +181,23 @@ static int body_like_series(const char *name) {
  * meetings and conferences, so that "AMCC" the body and the series of AMCC
  * meetings are one node). Near-identical series names in one document (a
  * typo in a heading) are one series. */
+/* "U.S.-ASEAN ...": the text calls the United States "U.S." */
+static void note_partners(ctx *c, const char *name) {
+  size_t n = dg_resolve_partner_prefix(c->lx, name);
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && name[j] != '-' && name[j] != ' ') j++;
+    char *part = dg_xstrndup(name + i, j - i);
+    const dg_gaz *g = dg_lexicon_gazetteer(c->lx, part);
+    if (g && (g->kind == DG_K_COUNTRY || g->kind == DG_K_ORG)) gaz_entity(c, g, part);
+    free(part);
+    i = j + 1;
+  }
+}
+
 static int series_entity(ctx *c, const char *name) {
+  note_partners(c, name);
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
   if (g && (g->kind == DG_K_BODY || g->kind == DG_K_SERIES)) return gaz_entity(c, g, name);
   char *key = dg_resolve_key(c->lx, &c->acr, name);
@@ -484,6 +503,127 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
   classify(c, s, tb, te, ord);
 }
 
+/* "(ABBR)" groups inside a name: "ASEAN Regional Forum (ARF) Ministerial
+ * Meeting" defines ARF for the name before the group; "ASEAN ... Master Plan
+ * (AIM) 2020" for the whole name. */
+static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
+  dg_sentinfo *si = &c->t->sents[s];
+  for (int p = tb + 1; p < te; p++) {
+    int close = dg_mention_acronym_paren(c->t, si, p);
+    if (close < 0 || close >= te) continue;
+    char *a = render(c, s, p + 1, close);
+    int ls = long_form_start(c, s, tb, p, a);
+    int only_numbers = 1;
+    for (int i = close + 1; i < te; i++)
+      if (!(tok(c, s, i)->flags & (TK_NUM | TK_PUNCT))) only_numbers = 0;
+    if (ls == tb && only_numbers) {
+      if (c->nm > before && c->m[c->nm - 1].ent >= 0 && c->m[c->nm - 1].kind != M_EVENT)
+        add_acronym(c, c->m[before].ent, a);
+    } else {
+      int b2 = c->nm;
+      handle_name(c, s, ls, p, 0);
+      if (c->nm > b2 && c->m[c->nm - 1].ent >= 0 && c->m[c->nm - 1].kind != M_EVENT)
+        add_acronym(c, c->m[c->nm - 1].ent, a);
+    }
+    free(a);
+    p = close;
+  }
+}
+
+/* Documents named with lower-case words: "UNGA resolution 71/28",
+ * "the 2021 consensus reports of the A and the B". */
+static int slash_number(ctx *c, int s, int i) {
+  if (i >= ntok(c, s) || !(tok(c, s, i)->flags & TK_NUM)) return 0;
+  const dg_tok *k = tok(c, s, i);
+  return memchr(c->t->shadow + k->b, '/', k->e - k->b) != NULL;
+}
+
+static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls) {
+  char *key = dg_resolve_key(c->lx, &c->acr, name);
+  int e = dg_result_entity(c->r, DG_K_DOC, key, name);
+  free(key);
+  c->r->ents[e].classes |= DG_C_DOCUMENT | cls;
+  push_mention(c, s, tb, te, M_DOC, e, name);
+}
+
+static int split_names(ctx *c, int s, int tb, int te, int *bs, int *es, int max) {
+  for (int i = tb + 1; i < te - 1; i++) {
+    if (!is_word(c, s, i, "and")) continue;
+    int r = i + 1;
+    if (is_word(c, s, r, "the")) r++;
+    if (complete_name(c, s, tb, i) && complete_name(c, s, r, te) && max > 1) {
+      bs[0] = tb, es[0] = i;
+      return 1 + split_names(c, s, r, te, bs + 1, es + 1, max - 1);
+    }
+  }
+  bs[0] = tb, es[0] = te;
+  return 1;
+}
+
+static void lowercase_docs(ctx *c, int s) {
+  dg_sentinfo *si = &c->t->sents[s];
+  for (int i = 0; i < si->ntoks; i++) {
+    const dg_tok *k = tok(c, s, i);
+    if ((k->flags & TK_CAP) || !(k->flags & TK_WORD)) continue;
+    if ((dg_tok_is(c->t, k, "resolution") || dg_tok_is(c->t, k, "resolutions")) && slash_number(c, s, i + 1)) {
+      int cb = i;
+      for (int q = 0; q < si->nchunks; q++) {
+        dg_chunk *ch = &si->chunks[q];
+        if (ch->te == i || (ch->acr_e >= 0 && ch->acr_e + 1 == i)) cb = strip_leading(c, s, ch->tb, ch->te);
+      }
+      dg_buf b;
+      dg_buf_init(&b);
+      if (cb < i) {
+        char *pre = render(c, s, cb, i);
+        dg_buf_printf(&b, "%s ", pre);
+        free(pre);
+      }
+      char *num = dg_tok_str(c->t, tok(c, s, i + 1));
+      dg_buf_printf(&b, "resolution %s", num);
+      free(num);
+      doc_mention(c, s, cb, i + 2, b.data, DG_C_RESOLUTION);
+      dg_buf_free(&b);
+      continue;
+    }
+    if (!(dg_tok_is(c->t, k, "report") || dg_tok_is(c->t, k, "reports"))) continue;
+    int y = -1;
+    for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+      if (tok(c, s, j)->flags & TK_YEAR) {
+        y = j;
+        break;
+      }
+      if (tok(c, s, j)->flags & (TK_CAP | TK_PUNCT)) break;
+    }
+    if (y < 0 || !is_word(c, s, i + 1, "of")) continue;
+    int nb = i + 2;
+    if (is_word(c, s, nb, "the")) nb++;
+    for (int q = 0; q < si->nchunks; q++) {
+      dg_chunk *ch = &si->chunks[q];
+      if (ch->tb != nb) continue;
+      int bs[8], es[8];
+      int n = split_names(c, s, ch->tb, ch->te, bs, es, 8);
+      char *pre = render(c, s, y, i);
+      for (int p = 0; p < n; p++) {
+        char *body = render(c, s, bs[p], es[p]);
+        dg_buf b;
+        dg_buf_init(&b);
+        dg_buf_printf(&b, "%s report of the %s", pre, body);
+        doc_mention(c, s, y, es[p], b.data, DG_C_REPORT);
+        dg_buf_free(&b);
+        free(body);
+      }
+      free(pre);
+      break;
+    }
+  }
+}
+
+static int cmp_mention(const void *a, const void *b) {
+  const mention *x = a, *y = b;
+  if (x->tb != y->tb) return x->tb < y->tb ? -1 : 1;
+  return x->te < y->te ? -1 : x->te > y->te;
+}
+
 /* Chunks of a sentence, with comma-split names put back together:
  * "Ministry of Economy, Trade and Industry". */
 static void names_of_sentence(ctx *c, int s) {
@@ -515,10 +655,21 @@ static void names_of_sentence(ctx *c, int s) {
     handle_name(c, s, ch->tb, te, ord);
     /* "(ABBR)" after the name: the last mention found in it owns the acronym */
     dg_chunk *end = &si->chunks[last];
+    int stb = strip_leading(c, s, ch->tb, te);
+    inner_acronyms(c, s, stb, te, before);
     if (end->acr_b >= 0 && c->nm > before) {
-      mention *m = &c->m[c->nm - 1];
       char *a = render(c, s, end->acr_b, end->acr_e);
-      if (m->ent >= 0 && m->kind != M_EVENT) add_acronym(c, m->ent, a);
+      int ls = long_form(c, s, stb, te, a);
+      if (ls > stb) {
+        int b2 = c->nm;
+        handle_name(c, s, ls, te, 0);
+        if (c->nm > b2 && c->m[c->nm - 1].ent >= 0 && c->m[c->nm - 1].kind != M_EVENT)
+          add_acronym(c, c->m[c->nm - 1].ent, a);
+      } else {
+        mention *m = &c->m[c->nm - 1];
+        if (m->ent >= 0 && m->kind != M_EVENT) add_acronym(c, m->ent, a);
+        else if (m->series >= 0 && m->kind != M_ANAPHOR) add_acronym(c, m->series, a);
+      }
       free(a);
     }
     if (end->alias_b >= 0 && c->nm > before) {
@@ -535,6 +686,13 @@ static void names_of_sentence(ctx *c, int s) {
   }
 }
 
+static void names_of_sentence_sorted(ctx *c, int s) {
+  int before = c->nm;
+  names_of_sentence(c, s);
+  lowercase_docs(c, s);
+  if (c->nm - before > 1) qsort(c->m + before, (size_t)(c->nm - before), sizeof *c->m, cmp_mention);
+}
+
 /* ---- acronym definitions (a pre-pass: keys need them) ---- */
 
 /* Where the long form of acr starts inside [tb, te): the earliest word
@@ -549,16 +707,32 @@ static int long_form_start(ctx *c, int s, int tb, int te, const char *acr) {
   for (int i = tb; i < te; i++) {
     const dg_tok *k = tok(c, s, i);
     if (!(k->flags & TK_CAP) || c->t->shadow[k->b] != caps[0]) continue;
-    int got = 0;
-    for (int j = i; j < te && got < nc; j++) {
+    int p = 0, matched = 0, misses = 0;
+    for (int j = i; j < te && p < nc; j++) {
       const dg_tok *x = tok(c, s, j);
       if (!(x->flags & TK_CAP)) continue;
-      for (uint32_t q = x->b; q < x->e && got < nc; q++)
-        if (isupper((unsigned char)c->t->shadow[q]) && c->t->shadow[q] == caps[got]) got++;
-        else if (q == x->b) break;
+      int q = p;
+      while (q < nc && caps[q] != c->t->shadow[x->b]) q++;
+      if (q == nc) {
+        misses++;
+        continue;
+      }
+      p = q + 1, matched++;
+      /* further capitals inside the word: "UN", "Inter-Sessional" */
+      for (uint32_t z = x->b + 1; z < x->e && p < nc; z++)
+        if (c->t->shadow[z] == caps[p]) p++, matched++;
     }
-    if (got * 10 >= nc * 8) return i;
+    if (misses <= 1 && (p == nc || matched * 10 >= nc * 7)) return i;
   }
+  return tb;
+}
+
+/* The long form of an acronym defined right after [tb, te): the whole name,
+ * or a name inside it after "of the" ("Charter of the United Nations (UN)"). */
+static int long_form(ctx *c, int s, int tb, int te, const char *acr) {
+  int ls = long_form_start(c, s, tb, te, acr);
+  for (int i = tb; i < ls; i++)
+    if (tok(c, s, i)->flags & TK_CONN) return ls;
   return tb;
 }
 
@@ -570,7 +744,7 @@ static void collect_acronyms(ctx *c) {
       if (ch->acr_b < 0) continue;
       char *a = render(c, (int)s, ch->acr_b, ch->acr_e);
       int tb = strip_leading(c, (int)s, ch->tb, ch->te);
-      tb = long_form_start(c, (int)s, tb, ch->te, a);
+      tb = long_form(c, (int)s, tb, ch->te, a);
       if (tb < ch->te) {
         char *l = render(c, (int)s, tb, ch->te);
         dg_acr_define(&c->acr, c->lx, a, l);
@@ -911,8 +1085,9 @@ static void dated_names(ctx *c, int s, int first, int last) {
     for (int d = 0; d < si->ndates; d++) {
       dg_date *dt = &si->dates[d];
       int near_after = dt->tb >= m->te && dt->tb <= m->te + 2;
-      int gathered_for = 0;
-      if (dt->te <= m->tb && m->tb - dt->te <= 14)
+      int gathered_for = 0, gathered = 0;
+      for (int j = 0; j < dt->tb; j++) gathered |= is_word(c, s, j, "gathered") || is_word(c, s, j, "met");
+      if (gathered && dt->te <= m->tb && m->tb - dt->te <= 14)
         for (int j = dt->te; j < m->tb; j++) gathered_for |= is_word(c, s, j, "for") || in_list(c, s, j, "occasion_cue");
       if ((!near_after && !gathered_for) || dt->y <= 0 || is_word(c, s, dt->tb - 1, "since")) continue;
       m->ent = dated_event(c, m->series, dt->y, m->evclass);
@@ -956,6 +1131,7 @@ static void share_dates(ctx *c, int s, int first, int last, int span) {
     mention *m = &c->m[k];
     if (m->kind != M_EVENT) continue;
     int j = m->tb - 1;
+    if (j >= 0 && (tok(c, s, j)->flags & TK_ORD)) j--;
     if (is_word(c, s, j, "the")) j--;
     int linked = (is_word(c, s, j, "of") && (is_word(c, s, j - 1, "part") || is_word(c, s, j - 1, "sidelines"))) ||
                  is_word(c, s, j, "during");
@@ -1068,12 +1244,19 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   /* names: twice over the document, so that acronyms defined late are known */
   for (size_t s = 0; s < c.t->nsents; s++) {
     first[s] = c.nm;
-    names_of_sentence(&c, (int)s);
+    names_of_sentence_sorted(&c, (int)s);
     if (s + 1 == c.t->nsents || s % 64 == 63) link_acronyms(&c);
   }
   first[c.t->nsents] = c.nm;
   for (size_t s = 0; s < c.t->nsents; s++) partner_series(&c, (int)s, first[s], first[s + 1]);
   find_main_event(&c);
+  if (getenv("DG_DEBUG")) {
+    static const char *const kn[] = {"EVENT", "SERIESREF", "ANAPHOR", "DOC", "BODY", "PROG", "ORG", "COUNTRY", "PLACE"};
+    for (int i = 0; i < c.nm; i++)
+      fprintf(stderr, "  s%d %-9s ord=%d ent=%d series=%d %s%s\n", c.m[i].sent, kn[c.m[i].kind], c.m[i].ord,
+              c.m[i].ent, c.m[i].series, c.m[i].name ? c.m[i].name : "", c.m[i].title ? " (title)" : "");
+    fprintf(stderr, "  main=%d\n", c.main_event);
+  }
   for (size_t s = 0; s < c.t->nsents; s++) dated_names(&c, (int)s, first[s], first[s + 1]);
   infer_main_event(&c);
   if (c.main_event >= 0) {

@@ -23,6 +23,14 @@ static int uni_punct(const unsigned char *p, size_t avail) {
   return 0;
 }
 
+/* Unicode white space: nbsp, the U+2000..U+200A spaces, narrow nbsp, ideographic space. */
+static int uni_space(const unsigned char *p, size_t avail) {
+  if (avail >= 2 && p[0] == 0xC2 && p[1] == 0xA0) return 2;
+  if (avail >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF)) return 3;
+  if (avail >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) return 3;
+  return 0;
+}
+
 static int is_rsquo(const unsigned char *p, size_t avail) {
   return avail >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99;
 }
@@ -109,6 +117,11 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
   while (i < end) {
     if (x[i] == ' ' || x[i] == '\t' || x[i] == '\n' || x[i] == '\r' || x[i] == '\f' || x[i] == '\v') {
       i++;
+      continue;
+    }
+    int usp = uni_space(x + i, end - i);
+    if (usp) {
+      i += (size_t)usp;
       continue;
     }
     int up = uni_punct(x + i, end - i);
@@ -398,7 +411,7 @@ static int name_word(const dg_tok *k) {
 
 /* "(ARF)", "(ARF ISM on ICTs Security)", "(ADMM-Plus)", "(PoA)", "(DG CONNECT)":
  * returns the index of ')' or -1. */
-static int acronym_paren(const dg_text *t, const dg_sentinfo *s, int i) {
+int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i) {
   if (i >= s->ntoks || !tok_punct(t, &s->toks[i], '(')) return -1;
   int j = i + 1, words = 0, caps = 0;
   while (j < s->ntoks && !tok_punct(t, &s->toks[j], ')')) {
@@ -466,7 +479,12 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
         }
         break;
       }
-      int close = acronym_paren(t, s, j);
+      if (tok_punct(t, x, '.') && x->b == s->toks[j - 1].e && j + 1 < s->ntoks &&
+          name_word(&s->toks[j + 1]) && (s->toks[j - 1].flags & (TK_ALLCAP | TK_CAP))) {
+        j++; /* a stray period the sentence splitter did not take as an end */
+        continue;
+      }
+      int close = dg_mention_acronym_paren(t, s, j);
       if (close > 0) {
         /* inline definition: a name continues after it only with a
          * capitalised word or a number ("(ADMM)-Plus", "(AIM) 2020") */
@@ -508,6 +526,7 @@ char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, 
   int depth = 0;
   for (int i = tb; i < te; i++) {
     const dg_tok *k = &s->toks[i];
+    if (skip_parens && tok_punct(t, k, '.') && i + 1 < te && i > tb) continue; /* stray period */
     if (skip_parens && tok_punct(t, k, '(')) {
       depth++;
       continue;

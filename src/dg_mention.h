@@ -84,6 +84,9 @@ char *dg_tok_str(const dg_text *t, const dg_tok *k);
  * white space, inline "(ABBR)" groups dropped when skip_parens. Caller frees. */
 char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens);
 
+/* If token i opens an acronym group "(ABBR)", the index of its ')', else -1. */
+int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i);
+
 /* Date as ISO text at its precision ("2019-10-03", "2018-11", "2022");
  * returns the dg_lit kind, or DG_L_NONE if it has no year. */
 int dg_date_iso(const dg_date *d, char *buf, size_t n);
