@@ -1,0 +1,450 @@
+/* test_export_dot: the DOT writer, checked through Graphviz itself.
+ *
+ * The sample graph (export_sample.h) is written as DOT, laid out with the
+ * real `dot -Tsvg`, and the SVG is read back with libxml2: dot must print
+ * nothing on stderr; every entity must be a node with synthetic id whose
+ * text is its label and whose tooltip starts with the full label, hostile
+ * characters and all; literals sit inside nodes; every fact is an edge
+ * labelled with its property; the series is a cluster with its events left
+ * to right by date. Also: label wrapping, focus / depth / relation / doc
+ * selection, the size limit and the missing-Graphviz path. */
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dg_export_dot.h"
+#include "export_sample.h"
+#include "testhelp.h"
+
+/* ---- reading dot's SVG ---- */
+
+typedef struct svg_item {
+  char *cls, *id, *title, *tooltip, *text;
+  double x; /* of the first text */
+} svg_item;
+
+typedef struct svg {
+  svg_item *items;
+  size_t n;
+} svg;
+
+static void gather(xmlNode *n, dg_buf *text, char **tooltip, double *x) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (!strcmp((const char *)n->name, "text")) {
+      xmlChar *c = xmlNodeGetContent(n);
+      if (text->len) dg_buf_addc(text, ' ');
+      dg_buf_adds(text, (const char *)c);
+      xmlFree(c);
+      xmlChar *xs = xmlGetProp(n, (const xmlChar *)"x");
+      if (xs && *x < -1e8) *x = atof((const char *)xs);
+      xmlFree(xs);
+    } else if (!strcmp((const char *)n->name, "a") && !*tooltip) {
+      xmlChar *t = xmlGetNsProp(n, (const xmlChar *)"title",
+                                (const xmlChar *)"http://www.w3.org/1999/xlink");
+      if (t) *tooltip = dg_xstrdup((const char *)t);
+      xmlFree(t);
+    }
+    gather(n->children, text, tooltip, x);
+  }
+}
+
+static void walk(xmlNode *n, svg *s) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+    if (cls && (!strcmp((char *)cls, "node") || !strcmp((char *)cls, "edge") ||
+                !strcmp((char *)cls, "cluster"))) {
+      s->items = dg_xrealloc(s->items, (s->n + 1) * sizeof *s->items);
+      svg_item *it = &s->items[s->n++];
+      memset(it, 0, sizeof *it);
+      it->x = -1e9;
+      it->cls = dg_xstrdup((char *)cls);
+      xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+      it->id = dg_xstrdup(id ? (char *)id : "");
+      xmlFree(id);
+      for (xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "title")) {
+          xmlChar *t = xmlNodeGetContent(c);
+          it->title = dg_xstrdup((char *)t);
+          xmlFree(t);
+        }
+      dg_buf text;
+      dg_buf_init(&text);
+      gather(n->children, &text, &it->tooltip, &it->x);
+      it->text = dg_buf_steal(&text);
+    } else {
+      walk(n->children, s);
+    }
+    xmlFree(cls);
+  }
+}
+
+static int svg_read(const char *path, svg *s) {
+  memset(s, 0, sizeof *s);
+  xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+  if (!doc) return -1;
+  walk(xmlDocGetRootElement(doc), s);
+  xmlFreeDoc(doc);
+  return 0;
+}
+
+static void svg_free(svg *s) {
+  for (size_t i = 0; i < s->n; i++) {
+    svg_item *it = &s->items[i];
+    free(it->cls), free(it->id), free(it->title), free(it->tooltip), free(it->text);
+  }
+  free(s->items);
+}
+
+static const svg_item *svg_find(const svg *s, const char *cls, const char *id, const char *title) {
+  for (size_t i = 0; i < s->n; i++) {
+    const svg_item *it = &s->items[i];
+    if (strcmp(it->cls, cls)) continue;
+    if (id && strcmp(it->id, id)) continue;
+    if (title && (!it->title || strcmp(it->title, title))) continue;
+    return it;
+  }
+  return NULL;
+}
+
+/* ---- helpers ---- */
+
+static char *slurp(const char *path) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) return NULL;
+  dg_buf b;
+  dg_buf_init(&b);
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) dg_buf_add(&b, chunk, n);
+  fclose(fp);
+  return dg_buf_steal(&b);
+}
+
+static int exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0;
+}
+
+/* Collapses white space runs to one space, trims the ends. */
+static char *squash(const char *s) {
+  dg_buf b;
+  dg_buf_init(&b);
+  int space = 0;
+  for (; *s; s++) {
+    if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+      space = 1;
+      continue;
+    }
+    if (space && b.len) dg_buf_addc(&b, ' ');
+    space = 0;
+    dg_buf_addc(&b, *s);
+  }
+  return dg_buf_steal(&b);
+}
+
+static int starts_with(const char *s, const char *prefix) {
+  return s && !strncmp(s, prefix, strlen(prefix));
+}
+
+static int write_dot(const dg_view *v, const dg_dot_part *part, const char *path, size_t *drawn) {
+  FILE *fp = fopen(path, "wb");
+  if (!fp) return -1;
+  dg_error err;
+  int rc = dg_dot_write(v, part, fp, drawn, &err);
+  fclose(fp);
+  return rc;
+}
+
+/* Runs dot -Tsvg; returns its exit status and its stderr in *errtext. */
+static int run_dot(const char *dir, const char *dot, const char *svgpath, char **errtext) {
+  dg_buf cmd, errpath;
+  dg_buf_init(&cmd), dg_buf_init(&errpath);
+  dg_buf_printf(&errpath, "%s/dot.err", dir);
+  dg_buf_printf(&cmd, "dot -Tsvg '%s' -o '%s' 2>'%s'", dot, svgpath, errpath.data);
+  int st = system(cmd.data);
+  *errtext = slurp(errpath.data);
+  dg_buf_free(&cmd), dg_buf_free(&errpath);
+  return st;
+}
+
+static int find_label(const dg_view *v, const char *label) {
+  for (size_t i = 0; i < v->nnodes; i++)
+    if (!strcmp(v->nodes[i].n->label, label)) return (int)i;
+  return -1;
+}
+
+/* ---- tests ---- */
+
+static void test_wrap(void) {
+  dg_strvec l;
+  dg_strvec_init(&l);
+  CHECK(dg_view_wrap("ASEAN Ministerial Conference on Cybersecurity", 26, 3, &l) == 0);
+  CHECK(l.n == 3);
+  if (l.n == 3) CHECK_STR(l.v[0], "ASEAN Ministerial");
+  dg_strvec_free(&l);
+  dg_strvec_init(&l);
+  CHECK(dg_view_wrap("one two three four five six seven eight nine ten", 10, 2, &l) == 1);
+  CHECK(l.n == 2);
+  if (l.n == 2) CHECK_STR(l.v[1], "three\xE2\x80\xA6"); /* whole words where it can */
+  dg_strvec_free(&l);
+  dg_strvec_init(&l);
+  /* cuts only between code points */
+  dg_view_wrap("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 4, 1, &l);
+  CHECK(l.n == 1);
+  if (l.n == 1) CHECK_STR(l.v[0], "\xC3\xA9\xC3\xA9\xC3\xA9\xE2\x80\xA6");
+  dg_strvec_free(&l);
+  dg_strvec_init(&l);
+  dg_view_wrap("", 10, 2, &l);
+  CHECK(l.n == 1 && !strcmp(l.v[0], ""));
+  dg_strvec_free(&l);
+  const char *bad = "a\xFF" "b";
+  CHECK(dg_view_next_cp(&bad) == 'a' && dg_view_next_cp(&bad) == 0xFFFD && dg_view_next_cp(&bad) == 'b' &&
+        dg_view_next_cp(&bad) == 0);
+}
+
+static void test_render(const char *dir) {
+  dg_graph *g = sample_graph();
+  dg_view *v = dg_view_new(g, getenv("DIPLOGRAPH_ONTOLOGY"));
+  dg_buf dot, out;
+  dg_buf_init(&dot), dg_buf_init(&out);
+  dg_buf_printf(&dot, "%s/sample.dot", dir);
+  dg_buf_printf(&out, "%s/sample.svg", dir);
+  size_t drawn = 0;
+  dg_dot_part part = {NULL, NULL, "Title with <markup> & \"quotes\""};
+  CHECK(write_dot(v, &part, dot.data, &drawn) == 0);
+  char *errtext = NULL;
+  CHECK(run_dot(dir, dot.data, out.data, &errtext) == 0);
+  CHECK(errtext && errtext[0] == '\0');
+  if (errtext && *errtext) fprintf(stderr, "dot said: %s\n", errtext);
+  free(errtext);
+
+  svg s;
+  CHECK(svg_read(out.data, &s) == 0);
+  /* every entity but the series (drawn as its cluster) is a node; +1 legend */
+  size_t nodes = 0;
+  for (size_t i = 0; i < s.n; i++) nodes += !strcmp(s.items[i].cls, "node");
+  CHECK(drawn == v->nnodes - 1);
+  CHECK(nodes == drawn + 1);
+  char idbuf[32];
+  for (size_t i = 0; i < v->nnodes; i++) {
+    const dg_view_node *vn = &v->nodes[i];
+    snprintf(idbuf, sizeof idbuf, "n%zu", i + 1);
+    const svg_item *it = svg_find(&s, "node", idbuf, idbuf);
+    if (vn->n->kind == DG_K_SERIES) {
+      CHECK(it == NULL);
+      snprintf(idbuf, sizeof idbuf, "c%zu", i + 1);
+      const svg_item *c = svg_find(&s, "cluster", idbuf, NULL);
+      CHECK(c && starts_with(c->text, vn->n->label));
+      continue;
+    }
+    CHECK(it != NULL);
+    if (!it) continue;
+    /* tooltip: the full label, exactly; URL-ish IRI at its end */
+    dg_buf want;
+    dg_buf_init(&want);
+    dg_buf_printf(&want, "%s\n", vn->n->label);
+    CHECK(starts_with(it->tooltip, want.data));
+    if (!starts_with(it->tooltip, want.data))
+      fprintf(stderr, "  tooltip of %s: [%s] want [%s]\n", idbuf, it->tooltip ? it->tooltip : "", want.data);
+    CHECK(it->tooltip && strstr(it->tooltip, vn->n->iri));
+    dg_buf_free(&want);
+    /* text: the label (wrapped: white space may differ), then the details */
+    dg_strvec lines;
+    dg_strvec_init(&lines);
+    int cut = dg_view_wrap(vn->n->label, 26, 3, &lines);
+    char *lab = squash(vn->n->label), *txt = squash(it->text);
+    if (!cut) {
+      CHECK(starts_with(txt, lab));
+      if (!starts_with(txt, lab)) fprintf(stderr, "  text of %s: [%s] want [%s]\n", idbuf, txt, lab);
+    } else {
+      CHECK(strstr(txt, "\xE2\x80\xA6") != NULL);
+    }
+    free(lab), free(txt);
+    dg_strvec_free(&lines);
+    if (vn->date) CHECK(strstr(it->text, vn->date) != NULL);
+  }
+  /* hostile names are among the labels, exactly */
+  for (size_t h = 0; h < SAMPLE_NHOSTILE; h++) CHECK(find_label(v, sample_hostile[h]) >= 0);
+
+  /* literals are inside nodes: no node is a bare date or ordinal */
+  for (size_t i = 0; i < s.n; i++)
+    if (!strcmp(s.items[i].cls, "node")) {
+      CHECK(strcmp(s.items[i].text, "2019-10-03") != 0);
+      CHECK(strcmp(s.items[i].text, "1") != 0);
+      CHECK(!strcmp(s.items[i].id, "legend-table") || (s.items[i].id[0] == 'n' && atoi(s.items[i].id + 1) > 0));
+    }
+  int e1 = find_label(v, "1st ASEAN-U.S. Cyber Policy Dialogue");
+  int e2 = find_label(v, "2nd ASEAN-U.S. Cyber Policy Dialogue");
+  int e3 = find_label(v, "3rd ASEAN-U.S. Cyber Policy Dialogue");
+  CHECK(e1 >= 0 && e2 >= 0 && e3 >= 0);
+  if (e1 >= 0 && e2 >= 0 && e3 >= 0) {
+    /* IRI order is 2nd, 3rd, 1st; the layout must follow the dates */
+    CHECK(e2 < e3 && e3 < e1);
+    snprintf(idbuf, sizeof idbuf, "n%d", e1 + 1);
+    const svg_item *a = svg_find(&s, "node", idbuf, NULL);
+    snprintf(idbuf, sizeof idbuf, "n%d", e2 + 1);
+    const svg_item *b = svg_find(&s, "node", idbuf, NULL);
+    snprintf(idbuf, sizeof idbuf, "n%d", e3 + 1);
+    const svg_item *c = svg_find(&s, "node", idbuf, NULL);
+    CHECK(a && b && c && a->x < b->x && b->x < c->x);
+    CHECK(b && strstr(b->text, "virtual"));
+    CHECK(c && strstr(c->text, "planned 2022"));
+  }
+  /* every fact is an edge labelled with its property (inSeries: the cluster) */
+  for (size_t f = 0; f < v->nfacts; f++) {
+    const dg_view_fact *x = &v->facts[f];
+    char title[64];
+    snprintf(title, sizeof title, "n%d->n%d", x->subj + 1, x->obj + 1);
+    const svg_item *it = svg_find(&s, "edge", NULL, title);
+    if (x->pred == DG_P_INSERIES) {
+      CHECK(it == NULL);
+      continue;
+    }
+    CHECK(it && !strcmp(it->text, dg_view_pred_label(v, x->pred)));
+    CHECK(it && it->tooltip && strstr(it->tooltip, "stated in"));
+  }
+  /* the legend names every class drawn */
+  const svg_item *lg = svg_find(&s, "node", "legend-table", NULL);
+  CHECK(lg != NULL);
+  for (size_t i = 0; lg && i < v->nnodes; i++)
+    if (v->nodes[i].cls >= 0) CHECK(strstr(lg->text, dg_view_class_label(v, (unsigned)v->nodes[i].cls)) != NULL);
+  svg_free(&s);
+
+  /* deterministic, and independent of the order documents were added */
+  char *first = slurp(dot.data);
+  dg_graph *g2 = sample_graph_order(1);
+  dg_view *v2 = dg_view_new(g2, getenv("DIPLOGRAPH_ONTOLOGY"));
+  CHECK(write_dot(v2, &part, dot.data, NULL) == 0);
+  char *second = slurp(dot.data);
+  CHECK(first && second && !strcmp(first, second));
+  free(first), free(second);
+  dg_view_free(v2);
+  dg_graph_free(g2);
+
+  dg_buf_free(&dot), dg_buf_free(&out);
+  dg_view_free(v);
+  dg_graph_free(g);
+}
+
+static void test_select(void) {
+  dg_graph *g = sample_graph();
+  dg_view *v = dg_view_new(g, NULL);
+  unsigned char *kn = dg_xmalloc(v->nnodes), *kf = dg_xmalloc(v->nfacts ? v->nfacts : 1);
+  int e1 = find_label(v, "1st ASEAN-U.S. Cyber Policy Dialogue");
+  int us = find_label(v, "United States"), lao = find_label(v, "Lao PDR"),
+      my = find_label(v, "Malaysia"), sg = find_label(v, "Singapore"), ser = find_label(v, "ASEAN-U.S. Cyber Policy Dialogue");
+  int *m = NULL;
+  /* matching: label ignoring case, IRI tail, substring */
+  CHECK(dg_view_match(v, "lao pdr", &m) == 1 && m[0] == lao);
+  free(m);
+  CHECK(dg_view_match(v, "country/malaysia", &m) == 1 && m[0] == my);
+  free(m);
+  CHECK(dg_view_match(v, "CYBER POLICY DIALOGUE", &m) >= 1);
+  free(m);
+  CHECK(dg_view_match(v, "Cyber Policy", &m) >= 4); /* the series and its three events */
+  free(m);
+  CHECK(dg_view_match(v, "no such thing", &m) == 0);
+  free(m);
+
+  int focus[1] = {e1};
+  size_t n = dg_view_select(v, focus, 1, 1, 0, -1, kn, kf);
+  CHECK(kn[e1] && kn[us] && kn[lao] && kn[sg] && kn[ser] && !kn[my]);
+  CHECK(n >= 6 && n < v->nnodes);
+  n = dg_view_select(v, focus, 1, 1, 1u << DG_P_COCHAIR, -1, kn, kf);
+  CHECK(n == 3 && kn[us] && kn[lao] && !kn[sg]);
+  n = dg_view_select(v, focus, 1, 2, 1u << DG_P_COCHAIR, -1, kn, kf);
+  CHECK(n == 4 && !kn[my]); /* through the United States to the 2nd dialogue */
+  n = dg_view_select(v, focus, 1, 3, 1u << DG_P_COCHAIR, -1, kn, kf);
+  CHECK(n == 5 && kn[my]); /* and on to its other co-chair */
+  n = dg_view_select(v, focus, 1, 0, 0, -1, kn, kf);
+  CHECK(n == 1);
+  int doc2 = find_label(v, "Co-Chairs' Statement on the Second ASEAN-U.S. Cyber Policy Dialogue");
+  n = dg_view_select(v, NULL, 0, 0, 0, doc2, kn, kf);
+  CHECK(kn[doc2] && kn[my] && kn[us] && !kn[lao]);
+  for (size_t f = 0; f < v->nfacts; f++)
+    if (kf[f]) CHECK(kn[v->facts[f].subj] && kn[v->facts[f].obj]);
+  n = dg_view_select(v, NULL, 0, 0, 0, -1, kn, kf);
+  CHECK(n == v->nnodes);
+  free(kn), free(kf);
+  dg_view_free(v);
+  dg_graph_free(g);
+}
+
+static void test_files(const char *dir) {
+  dg_build_opts o;
+  memset(&o, 0, sizeof o);
+  o.verbose = -1;
+  dg_build_stats st;
+  memset(&st, 0, sizeof st);
+  dg_error err;
+  dg_error_clear(&err);
+  dg_buf p;
+  dg_buf_init(&p);
+
+  dg_graph *g = sample_graph();
+  CHECK(dg_export_dot_files(g, dir, &o, &st, &err) == 0);
+  dg_buf_printf(&p, "%s/graph.svg", dir);
+  CHECK(exists(p.data));
+  CHECK(st.nwritten == 2 && !strcmp(st.written[1], "graph.svg"));
+  dg_graph_free(g);
+
+  /* Graphviz missing: graph.dot still written, graph.svg not, no error */
+  unlink(p.data);
+  char *path = dg_xstrdup(getenv("PATH") ? getenv("PATH") : "");
+  setenv("PATH", "/nonexistent", 1);
+  g = sample_graph();
+  memset(&st, 0, sizeof st);
+  CHECK(dg_export_dot_files(g, dir, &o, &st, &err) == 0);
+  CHECK(!exists(p.data) && st.nwritten == 1);
+  setenv("PATH", path, 1);
+  free(path);
+  dg_graph_free(g);
+
+  /* too large for dot: DOT yes, SVG no */
+  dg_result *r = dg_result_new("big.txt", "big");
+  for (int i = 0; i < DG_DOT_MAX_NODES + 10; i++) {
+    char key[32];
+    snprintf(key, sizeof key, "programme %d", i);
+    int e = dg_result_entity(r, DG_K_PROGRAMME, key, key);
+    r->ents[e].classes |= DG_C_PROGRAMME;
+    dg_result_fact(r, 0, DG_P_MENTIONS, e, -1);
+  }
+  g = dg_graph_new(NULL);
+  CHECK(dg_graph_add(g, r, &err) == 0);
+  dg_result_free(r);
+  dg_graph_finalize(g);
+  memset(&st, 0, sizeof st);
+  CHECK(dg_export_dot_files(g, dir, &o, &st, &err) == 0);
+  CHECK(!exists(p.data) && st.nwritten == 1);
+  dg_buf_reset(&p);
+  dg_buf_printf(&p, "%s/graph.dot", dir);
+  char *text = slurp(p.data);
+  CHECK(text && strstr(text, "programme 409") != NULL);
+  free(text);
+  dg_graph_free(g);
+  dg_buf_free(&p);
+}
+
+int main(void) {
+  char dir[] = "/tmp/dg-test-dot-XXXXXX";
+  if (!mkdtemp(dir)) {
+    perror("mkdtemp");
+    return 1;
+  }
+  test_wrap();
+  test_render(dir);
+  test_select();
+  test_files(dir);
+  dg_buf cmd;
+  dg_buf_init(&cmd);
+  dg_buf_printf(&cmd, "rm -rf '%s'", dir);
+  if (system(cmd.data) != 0) fprintf(stderr, "could not remove %s\n", dir);
+  dg_buf_free(&cmd);
+  xmlCleanupParser();
+  return TEST_REPORT();
+}
