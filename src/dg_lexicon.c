@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct dg_lexicon {
   dg_map words;        /* "list\x1fword" -> index into values */
@@ -38,14 +39,14 @@ void dg_lexicon_fold(const char *name, dg_buf *out) {
   /* pass 1: straighten quotes, drop apostrophes (and a following s), map
    * the forms of the United States, punctuation to spaces */
   while (*p) {
-    if (!strncmp((const char *)p, "United States of America", 24)) {
+    if (!strncasecmp((const char *)p, "United States of America", 24)) {
       dg_buf_adds(&t, " united states ");
       p += 24;
       continue;
     }
-    if (!strncmp((const char *)p, "U.S.A.", 6) || !strncmp((const char *)p, "U.S.", 4)) {
+    if (!strncmp((const char *)p, "U.S.", 4)) {
       dg_buf_adds(&t, " united states ");
-      p += p[3] == 'A' ? 6 : 4;
+      p += strncmp((const char *)p, "U.S.A.", 6) ? 4 : 6;
       continue;
     }
     if ((p == (const unsigned char *)name || !isalnum(p[-1])) &&

@@ -1,0 +1,261 @@
+/* test_lexicon: dg_lexicon_fold (the lookup form of names) and the
+ * gazetteer and word-list lookups, on a small ontology directory written
+ * here (not ontology/, which grows). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dg_lexicon.h"
+#include "testhelp.h"
+
+static void fold_is(const char *name, const char *want) {
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_lexicon_fold(name, &b);
+  CHECK_STR(b.data, want);
+  /* folding is idempotent */
+  dg_buf again;
+  dg_buf_init(&again);
+  dg_lexicon_fold(b.data, &again);
+  CHECK_STR(again.data, want);
+  dg_buf_free(&again);
+  dg_buf_free(&b);
+}
+
+static void test_fold(void) {
+  /* the forms of the United States */
+  fold_is("U.S.", "united states");
+  fold_is("US", "united states");
+  fold_is("USA", "united states");
+  fold_is("U.S.A.", "united states");
+  fold_is("United States", "united states");
+  fold_is("United States of America", "united states");
+  fold_is("the United States of America", "united states");
+  fold_is("UNITED STATES OF AMERICA", "united states"); /* headings in capitals */
+  fold_is("United States Of America", "united states");
+  fold_is("U.S.A", "united states");
+  fold_is("U.S.A.'s Partners", "united states partners");
+  fold_is("ASEAN-U.S. Cyber Policy Dialogue", "asean united states cyber policy dialogue");
+  fold_is("U.S.-ASEAN Smart Cities Partnership", "united states asean smart cities partnership");
+  fold_is("ASEAN-US Summit", "asean united states summit");
+  /* ... but not words that merely contain those letters */
+  fold_is("USB", "usb");
+  fold_is("AUS", "aus");
+  fold_is("BUS Route", "bus route");
+  fold_is("Join us", "join us");
+  /* apostrophes and a possessive 's dropped, straight or curly */
+  fold_is("Leaders' Statement", "leaders statement");
+  fold_is("Chairman's Statement", "chairman statement");
+  fold_is("Chairman\xE2\x80\x99s Statement", "chairman statement");
+  fold_is("Co-Chairs\xE2\x80\x99 Statement", "co chairs statement");
+  fold_is("Experts' Working Group", "experts working group");
+  /* British and American spellings */
+  fold_is("ASEAN-Japan Cybersecurity Capacity Building Centre",
+          "asean japan cybersecurity capacity building center");
+  fold_is("Centre", "center");
+  fold_is("Centres of Excellence", "centers of excellence");
+  fold_is("Cyber Capacity Programme", "cyber capacity program");
+  fold_is("Programmes", "programs");
+  fold_is("ASEAN Defence Ministers' Meeting", "asean defense ministers meeting");
+  fold_is("World Health Organisation", "world health organization");
+  /* articles, case, punctuation, dashes and spaces */
+  fold_is("The ASEAN Regional Forum", "asean regional forum");
+  fold_is("the   Forum", "forum");
+  fold_is("THE FORUM", "forum");
+  fold_is("Plan of Action (2021\xE2\x80\x93" "2025)", "plan of action 2021 2025");
+  fold_is("ASEAN\xE2\x80\x94Japan", "asean japan");
+  fold_is("Peace\xC2\xA0" "and Security", "peace and security");
+  fold_is("Trade & Investment", "trade and investment");
+  fold_is("\xE2\x80\x9CQuoted\xE2\x80\x9D Name", "quoted name");
+  fold_is("Vi\xE1\xBB\x87t Nam", "vi\xE1\xBB\x87t nam"); /* other UTF-8 kept */
+  fold_is("", "");
+  fold_is("the", "");
+  /* fold appends to what the buffer holds */
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_adds(&b, "k:");
+  dg_lexicon_fold("The Centre", &b);
+  CHECK_STR(b.data, "k:center");
+  dg_buf_free(&b);
+  /* spelling variants fold to one form */
+  dg_buf x, y;
+  dg_buf_init(&x), dg_buf_init(&y);
+  dg_lexicon_fold("The U.S.-ASEAN Centre for Cyber Defence Programmes", &x);
+  dg_lexicon_fold("United States of America - ASEAN Center for Cyber Defense Programs", &y);
+  CHECK_STR(x.data, y.data);
+  dg_buf_free(&x), dg_buf_free(&y);
+}
+
+static char dir[] = "/tmp/test_lexicon.XXXXXX";
+
+static void write_file(const char *name, const char *text) {
+  dg_buf p;
+  dg_buf_init(&p);
+  dg_buf_printf(&p, "%s/%s", dir, name);
+  FILE *fp = fopen(p.data, "w");
+  CHECK(fp != NULL);
+  if (fp) fputs(text, fp), fclose(fp);
+  dg_buf_free(&p);
+}
+
+static const char LEXICON[] =
+    "# list\tword\tvalue\n"
+    "\n"
+    "ordinal\tsixth\t6\n"
+    "ordinal\tinaugural\t1\n"
+    "stance\trecalled\trecalls\n"
+    "stance\tnoted with appreciation\tnotes\n"
+    "stance\tnoted\tnotes\n"
+    "head\tDialogue\n";
+
+static const char GAZETTEER[] =
+    "# class\tcanonical\tvariants\tacronyms\twikidata\n"
+    "country\tUnited States\tUnited States of America|America\tU.S.|US|USA\tQ30\n"
+    "country\tViet Nam\tVietnam|Socialist Republic of Viet Nam\t\tQ881\n"
+    "place\tHanoi\tHa Noi|H\xC3\xA0 N\xE1\xBB\x99i\t\tQ1858\n"
+    "body\tASEAN Regional Forum\t\tARF\n"
+    "programme\tASEAN-Japan Cybersecurity Capacity Building Centre\t\tAJCCBC\n"
+    "org\tAssociation of Southeast Asian Nations\t\tASEAN\tQ7768\n";
+
+static const dg_gaz *gaz(const dg_lexicon *lx, const char *name) {
+  return dg_lexicon_gazetteer(lx, name);
+}
+
+static void test_gazetteer(void) {
+  write_file("lexicon.tsv", LEXICON);
+  write_file("gazetteer.tsv", GAZETTEER);
+  dg_lexicon *lx = NULL;
+  dg_error err;
+  dg_error_clear(&err);
+  CHECK(dg_lexicon_load(dir, &lx, &err) == 0);
+  if (!lx) {
+    fprintf(stderr, "%s\n", err.msg);
+    return;
+  }
+  CHECK(dg_lexicon_ngaz(lx) == 6);
+  const dg_gaz *us = gaz(lx, "United States");
+  CHECK(us && us->kind == DG_K_COUNTRY && (us->classes & DG_C_COUNTRY));
+  CHECK(us && us->wikidata && !strcmp(us->wikidata, "Q30"));
+  CHECK(us && !strcmp(us->canonical, "United States"));
+  CHECK(us && !strcmp(us->key, "united states"));
+  CHECK(us && dg_strvec_find(&us->acronyms, "U.S.") >= 0);
+  CHECK(us && dg_strvec_find(&us->variants, "United States") >= 0);
+  /* through variants, acronyms, case, articles */
+  static const char *const us_names[] = {"U.S.", "US", "USA", "U.S.A.", "the United States",
+                                         "UNITED STATES", "United States of America", "America"};
+  for (size_t i = 0; i < sizeof us_names / sizeof *us_names; i++) CHECK(gaz(lx, us_names[i]) == us);
+  const dg_gaz *vn = gaz(lx, "Vietnam");
+  CHECK(vn && !strcmp(vn->canonical, "Viet Nam") && vn->wikidata && !strcmp(vn->wikidata, "Q881"));
+  CHECK(gaz(lx, "Viet Nam") == vn);
+  CHECK(gaz(lx, "the Socialist Republic of Viet Nam") == vn);
+  CHECK(gaz(lx, "H\xC3\xA0 N\xE1\xBB\x99i") == gaz(lx, "Hanoi"));
+  CHECK(gaz(lx, "Ha Noi") && gaz(lx, "Ha Noi")->kind == DG_K_PLACE);
+  const dg_gaz *arf = gaz(lx, "ARF");
+  CHECK(arf && arf->kind == DG_K_BODY && !strcmp(arf->canonical, "ASEAN Regional Forum"));
+  CHECK(arf && arf->wikidata == NULL);
+  CHECK(gaz(lx, "the ASEAN Regional Forum") == arf);
+  const dg_gaz *aj = gaz(lx, "ASEAN-Japan Cybersecurity Capacity Building Center");
+  CHECK(aj && aj->kind == DG_K_PROGRAMME);
+  CHECK(gaz(lx, "AJCCBC") == aj);
+  CHECK(gaz(lx, "ASEAN") && gaz(lx, "ASEAN")->kind == DG_K_ORG);
+  /* not there */
+  CHECK(gaz(lx, "Canada") == NULL);
+  CHECK(gaz(lx, "ASEAN Regional") == NULL);
+  CHECK(gaz(lx, "") == NULL);
+  CHECK(gaz(lx, "the") == NULL);
+  /* entries in file order */
+  CHECK(dg_lexicon_gaz_at(lx, 0) == us);
+  CHECK(dg_lexicon_gaz_at(lx, 3) == arf);
+
+  /* word lists: case-insensitive, longest match first */
+  CHECK_STR(dg_lexicon_get(lx, "ordinal", "Sixth"), "6");
+  CHECK_STR(dg_lexicon_get(lx, "ordinal", "INAUGURAL"), "1");
+  CHECK(dg_lexicon_get(lx, "ordinal", "seventh") == NULL);
+  CHECK(dg_lexicon_get(lx, "stance", "sixth") == NULL);
+  CHECK_STR(dg_lexicon_getn(lx, "ordinal", "sixthly", 5), "6");
+  CHECK_STR(dg_lexicon_get(lx, "head", "dialogue"), "1");
+  char *words[] = {"Noted", "with", "appreciation", "the", "report"};
+  const char *v = NULL;
+  CHECK(dg_lexicon_match(lx, "stance", words, 5, &v) == 3);
+  CHECK_STR(v, "notes");
+  CHECK(dg_lexicon_match(lx, "stance", words, 2, &v) == 1); /* "noted with" is no entry */
+  CHECK(dg_lexicon_match(lx, "stance", words + 3, 2, &v) == 0);
+  CHECK(dg_lexicon_match(lx, "no-such-list", words, 5, &v) == 0);
+  dg_lexicon_free(lx);
+}
+
+static void test_load_errors(void) {
+  dg_lexicon *lx = NULL;
+  dg_error err;
+  /* a bad class: the error names the file and the line */
+  write_file("gazetteer.tsv", "# comment\ncountry\tFrance\n\nplanet\tMars\n");
+  dg_error_clear(&err);
+  CHECK(dg_lexicon_load(dir, &lx, &err) < 0);
+  CHECK(lx == NULL);
+  CHECK(strstr(err.msg, "gazetteer.tsv:4") != NULL);
+  CHECK(strstr(err.msg, "planet") != NULL);
+  /* a lexicon line without a word */
+  write_file("gazetteer.tsv", "");
+  write_file("lexicon.tsv", "ordinal\tsixth\t6\nordinal\n");
+  dg_error_clear(&err);
+  CHECK(dg_lexicon_load(dir, &lx, &err) < 0);
+  CHECK(strstr(err.msg, "lexicon.tsv:2") != NULL);
+  /* a directory without the files */
+  dg_error_clear(&err);
+  CHECK(dg_lexicon_load("/nonexistent-dir", &lx, &err) < 0);
+  CHECK(strstr(err.msg, "/nonexistent-dir/") != NULL);
+  /* CRLF line ends are accepted */
+  write_file("lexicon.tsv", "ordinal\tsixth\t6\r\n");
+  write_file("gazetteer.tsv", "country\tFrance\tFrench Republic\t\tQ142\r\n");
+  dg_error_clear(&err);
+  CHECK(dg_lexicon_load(dir, &lx, &err) == 0);
+  if (lx) {
+    CHECK_STR(dg_lexicon_get(lx, "ordinal", "sixth"), "6");
+    const dg_gaz *fr = dg_lexicon_gazetteer(lx, "French Republic");
+    CHECK(fr && fr->wikidata && !strcmp(fr->wikidata, "Q142"));
+  }
+  dg_lexicon_free(lx);
+  dg_lexicon_free(NULL);
+}
+
+static void test_real_ontology(void) {
+  /* the shipped gazetteer loads, and its entries find themselves */
+  const char *d = getenv("DIPLOGRAPH_ONTOLOGY");
+  dg_lexicon *lx = NULL;
+  dg_error err;
+  dg_error_clear(&err);
+  CHECK(dg_lexicon_load(d && *d ? d : "ontology", &lx, &err) == 0);
+  if (!lx) {
+    fprintf(stderr, "%s\n", err.msg);
+    return;
+  }
+  int found = 1;
+  for (size_t i = 0; i < dg_lexicon_ngaz(lx); i++) {
+    const dg_gaz *e = dg_lexicon_gaz_at(lx, i);
+    const dg_gaz *f = dg_lexicon_gazetteer(lx, e->canonical);
+    /* a canonical name may be another entry's variant only if it is the
+     * same kind of thing listed twice: report it */
+    if (!f || f->kind != e->kind || strcmp(f->key, e->key)) {
+      fprintf(stderr, "gazetteer: '%s' finds '%s'\n", e->canonical, f ? f->canonical : "nothing");
+      found = 0;
+    }
+  }
+  CHECK(found);
+  dg_lexicon_free(lx);
+}
+
+int main(void) {
+  test_fold();
+  if (!mkdtemp(dir)) {
+    perror(dir);
+    return 1;
+  }
+  test_gazetteer();
+  test_load_errors();
+  char p[64];
+  snprintf(p, sizeof p, "%s/lexicon.tsv", dir), unlink(p);
+  snprintf(p, sizeof p, "%s/gazetteer.tsv", dir), unlink(p);
+  rmdir(dir);
+  test_real_ontology();
+  return TEST_REPORT();
+}
