@@ -3,11 +3,13 @@
  * CHECK(cond) counts a pass or a failure; a failure prints file:line and the
  * condition. CHECK_STR(a, b) compares strings and prints both on failure.
  * End main with `return TEST_REPORT();`, which prints exactly
- * "N passed, N failed" on its own line and returns nonzero on any failure. */
+ * "N passed, N failed" on its own line and returns nonzero on any failure.
+ * test_slurp(path) reads a whole file (NUL-terminated, caller frees). */
 #ifndef DG_TESTHELP_H
 #define DG_TESTHELP_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int test_passed, test_failed;
@@ -34,6 +36,26 @@ static int test_passed, test_failed;
               check_b_ ? check_b_ : "(null)");                                   \
     }                                                                            \
   } while (0)
+
+/* The contents of path, NUL-terminated (the caller frees), or NULL. */
+static inline char *test_slurp(const char *path) {
+  FILE *fp = fopen(path, "rb");
+  char *s = NULL;
+  size_t len = 0, n;
+  char chunk[4096];
+  if (!fp) return NULL;
+  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+    char *t = realloc(s, len + n + 1);
+    if (!t) break;
+    s = t;
+    memcpy(s + len, chunk, n);
+    len += n;
+  }
+  fclose(fp);
+  if (!s) s = calloc(1, 1);
+  else s[len] = '\0';
+  return s;
+}
 
 #define TEST_REPORT() \
   (printf("%d passed, %d failed\n", test_passed, test_failed), test_failed ? 1 : 0)
