@@ -39,6 +39,8 @@ typedef struct mention {
   int title;      /* in the document's title lines */
   int poss;       /* "Singapore's" */
   int dated;      /* received a date in this document */
+  int prep;       /* the name it is part of follows "in" or "at" */
+  int post;       /* named as someone's post: "Head of the X Agency" */
   char *name;
 } mention;
 
@@ -126,9 +128,13 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
   if (!best) return 0;
   /* the head must end the name proper: only a year, a number or an
    * acronym group may follow before the complement */
+  int ident = bb == tb && !strncmp(best, "doc:", 4); /* "Recommendation ITU-T X.1205" */
   for (int i = be; i < h->comp; i++) {
     const dg_tok *k = tok(c, s, i);
     if (k->flags & (TK_NUM | TK_PUNCT)) continue;
+    if (ident && ((k->flags & TK_ALLCAP) || memchr(c->t->shadow + k->b, '.', k->e - k->b) ||
+                  memchr(c->t->shadow + k->b, '-', k->e - k->b)))
+      continue;
     if (i > be && is_punct(c, s, i - 1, '(')) continue;
     return 0;
   }
@@ -167,7 +173,9 @@ static void add_acronym(ctx *c, int e, const char *acr) {
 
 /* A gazetteer entry's acronym the text itself uses. */
 static void note_gaz_acronym(ctx *c, int e, const dg_gaz *g, const char *surface) {
-  if (g && dg_strvec_find(&g->acronyms, surface) >= 0) add_acronym(c, e, surface);
+  /* an acronym the text only uses is one of the names; dg:acronym records
+   * the acronyms a text defines */
+  if (g && dg_strvec_find(&g->acronyms, surface) >= 0) dg_strvec_add_unique(&c->r->ents[e].names, surface);
 }
 
 static int body_like_series(const char *name) {
@@ -196,6 +204,27 @@ static void note_partners(ctx *c, const char *name) {
   }
 }
 
+/* "U.S.-Japan Cyber Dialogue" is also written "Japan-U.S. Cyber Dialogue". */
+static void add_swapped_partners(ctx *c, int e, const char *name) {
+  size_t n = dg_resolve_partner_prefix(c->lx, name);
+  if (!n) return;
+  const char *dash = NULL;
+  for (const char *p = name; p < name + n; p++)
+    if (*p == '-') {
+      if (dash) return; /* three partners: leave alone */
+      dash = p;
+    }
+  if (!dash) return;
+  size_t end = n;
+  while (end > 0 && name[end - 1] == ' ') end--;
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_printf(&b, "%.*s-%.*s%s", (int)(end - (size_t)(dash + 1 - name)), dash + 1, (int)(dash - name), name,
+                name + end);
+  dg_strvec_add_unique(&c->r->ents[e].names, b.data);
+  dg_buf_free(&b);
+}
+
 static int series_entity(ctx *c, const char *name) {
   note_partners(c, name);
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
@@ -219,6 +248,7 @@ static int series_entity(ctx *c, const char *name) {
   if (e >= 0) dg_strvec_add_unique(&c->r->ents[e].names, name);
   else e = dg_result_entity(c->r, kind, key, name);
   free(key);
+  add_swapped_partners(c, e, name);
   return e;
 }
 
@@ -277,7 +307,7 @@ static mkind gaz_mkind(const dg_gaz *g) {
 static void gazetteer_scan(ctx *c, int s, int tb, int te) {
   for (int i = tb; i < te;) {
     int found = 0;
-    for (int j = te; j > i && j - i <= 8; j--) {
+    for (int j = te < i + 8 ? te : i + 8; j > i; j--) {
       if (!(tok(c, s, i)->flags & (TK_CAP | TK_NUM))) break;
       if (tok(c, s, j - 1)->flags & TK_CONN) continue;
       char *n = render(c, s, i, j);
@@ -287,6 +317,9 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
         note_gaz_acronym(c, e, g, n);
         mention *m = push_mention(c, s, i, j, gaz_mkind(g), e, n);
         m->poss = (tok(c, s, j - 1)->flags & TK_POSS) != 0;
+        int p = tb - 1;
+        if (is_word(c, s, p, "the")) p--;
+        m->prep = j == te && (is_word(c, s, p, "at") || is_word(c, s, p, "in"));
         free(n);
         i = j;
         found = 1;
@@ -334,6 +367,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     mention *m = push_mention(c, s, tb, te, gaz_mkind(g), e, name);
     m->poss = (tok(c, s, te - 1)->flags & TK_POSS) != 0;
     if (m->kind == M_SERIESREF) m->series = e, m->evclass = DG_C_CONFERENCE;
+    if (m->kind == M_BODY && body_like_series(g->canonical))
+      m->series = e, m->evclass = strstr(g->canonical, "Conference") ? DG_C_CONFERENCE : DG_C_MEETING;
     if (ev_head) m->evclass = event_class(h.cls), m->series = e;
     goto done;
   }
@@ -384,6 +419,11 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     free(key);
     int year = trailing_year(c, s, tb, te);
     char *sname = year ? render(c, s, tb, te - 1) : dg_xstrdup(name);
+    if (plural && sname[0] && sname[strlen(sname) - 1] == 's') {
+      /* "the ... Policy Meetings held since 2009": the series is singular */
+      series_entity(c, sname);
+      sname[strlen(sname) - 1] = '\0';
+    }
     int series = series_entity(c, sname);
     free(sname);
     mention *m = push_mention(c, s, tb, te, ord ? M_EVENT : M_SERIESREF, -1, name);
@@ -426,6 +466,13 @@ done:
 none:
   free(name);
   return 0;
+}
+
+static int gaz_name(ctx *c, int s, int tb, int te) {
+  char *n = render(c, s, tb, te);
+  int g = dg_lexicon_gazetteer(c->lx, n) != NULL;
+  free(n);
+  return g;
 }
 
 /* Is [tb, te) a complete name on its own (a head, or a gazetteer entry)? */
@@ -477,12 +524,15 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
       return;
     }
   }
-  /* "A and B", "A and the B" where both are names */
-  for (int i = tb + 1; i < te - 1; i++) {
+  /* "A and B", "A and the B" where both are names (and the whole is not) */
+  char *whole = render(c, s, tb, te);
+  const dg_gaz *wg = dg_lexicon_gazetteer(c->lx, whole);
+  free(whole);
+  for (int i = tb + 1; i < te - 1 && !wg; i++) {
     if (!is_word(c, s, i, "and") && !is_word(c, s, i, "&")) continue;
     int r = i + 1;
     if (is_word(c, s, r, "the")) r++;
-    if (complete_name(c, s, tb, i) && complete_name(c, s, r, te)) {
+    if (complete_name(c, s, tb, i) && complete_name(c, s, r, te) && (te - r >= 2 || gaz_name(c, s, r, te))) {
       handle_name(c, s, tb, i, ord);
       handle_name(c, s, r, te, 0);
       return;
@@ -520,6 +570,24 @@ static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
       if (c->nm > before && c->m[c->nm - 1].ent >= 0 && c->m[c->nm - 1].kind != M_EVENT)
         add_acronym(c, c->m[before].ent, a);
     } else {
+      if (c->nm > before) {
+        mention *mm = &c->m[before];
+        int target = mm->series >= 0 ? mm->series : mm->ent;
+        if (target >= 0 && (mm->kind == M_EVENT || mm->kind == M_SERIESREF || mm->kind == M_BODY || mm->kind == M_DOC || mm->kind == M_PROG)) {
+          char *pre = render(c, s, tb, ls), *post = render(c, s, close + 1, te);
+          dg_buf v;
+          dg_buf_init(&v);
+          dg_buf_printf(&v, "%s%s%s%s%s", pre, *pre ? " " : "", a, *post && *post != '-' ? " " : "", post);
+          /* the series of a numbered event is named without the year/ordinal */
+          if (mm->kind == M_EVENT && mm->year) {
+            char *sp = strrchr(v.data, ' ');
+            if (sp) *sp = '\0';
+          }
+          dg_strvec_add_unique(&c->r->ents[target].names, v.data);
+          dg_buf_free(&v);
+          free(pre), free(post);
+        }
+      }
       int b2 = c->nm;
       handle_name(c, s, ls, p, 0);
       if (c->nm > b2 && c->m[c->nm - 1].ent >= 0 && c->m[c->nm - 1].kind != M_EVENT)
@@ -653,9 +721,13 @@ static void names_of_sentence(ctx *c, int s) {
     if (ch->tb > 0 && (tok(c, s, ch->tb - 1)->flags & TK_ORD)) ord = tok(c, s, ch->tb - 1)->ordinal;
     int before = c->nm;
     handle_name(c, s, ch->tb, te, ord);
+    /* "Head of the X Agency": the agency is someone's affiliation */
+    if (in_list(c, s, ch->tb, "post") && (is_word(c, s, ch->tb + 1, "of") || is_word(c, s, ch->tb + 1, "for")))
+      for (int q = before; q < c->nm; q++) c->m[q].post = 1;
     /* "(ABBR)" after the name: the last mention found in it owns the acronym */
     dg_chunk *end = &si->chunks[last];
     int stb = strip_leading(c, s, ch->tb, te);
+    int main_m = c->nm - 1;
     inner_acronyms(c, s, stb, te, before);
     if (end->acr_b >= 0 && c->nm > before) {
       char *a = render(c, s, end->acr_b, end->acr_e);
@@ -666,15 +738,18 @@ static void names_of_sentence(ctx *c, int s) {
         if (c->nm > b2 && c->m[c->nm - 1].ent >= 0 && c->m[c->nm - 1].kind != M_EVENT)
           add_acronym(c, c->m[c->nm - 1].ent, a);
       } else {
-        mention *m = &c->m[c->nm - 1];
+        mention *m = &c->m[main_m];
         if (m->ent >= 0 && m->kind != M_EVENT) add_acronym(c, m->ent, a);
         else if (m->series >= 0 && m->kind != M_ANAPHOR) add_acronym(c, m->series, a);
       }
       free(a);
     }
     if (end->alias_b >= 0 && c->nm > before) {
-      mention *m = &c->m[c->nm - 1];
-      if (m->series >= 0 || m->ent >= 0) {
+      mention *m = &c->m[main_m];
+      char *a0 = render(c, s, end->alias_b, end->alias_e);
+      int pair = dg_resolve_partner_prefix(c->lx, a0) == strlen(a0);
+      free(a0);
+      if (!pair && (m->series >= 0 || m->ent >= 0)) {
         char *a = render(c, s, end->alias_b, end->alias_e);
         char *k = dg_resolve_key(c->lx, &c->acr, a);
         dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
@@ -920,13 +995,13 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     dg_date *dt = &si->dates[d];
     if (is_word(c, s, dt->tb - 1, "since")) continue;
     int e = owner_event(c, s, dt->tb, first, last);
-    if (e < 0 && c->main_event >= 0 && (s < c->title_end || is_word(c, s, 0, "Date"))) e = c->main_event;
+    if (e < 0 && c->main_event >= 0 && is_word(c, s, 0, "Date")) e = c->main_event;
     set_date(c, e, dt, span, 0);
   }
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
     if (m->kind != M_PLACE && !(m->kind == M_COUNTRY && !m->poss)) continue;
-    if (!(is_word(c, s, m->tb - 1, "in") || is_word(c, s, m->tb - 1, "at") ||
+    if (!(m->prep || is_word(c, s, m->tb - 1, "in") || is_word(c, s, m->tb - 1, "at") ||
           (is_word(c, s, m->tb - 1, "the") && (is_word(c, s, m->tb - 2, "in") || is_word(c, s, m->tb - 2, "at")))))
       continue;
     int e = owner_event(c, s, m->tb, first, last);
@@ -965,6 +1040,13 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
     mention *m = &c->m[k];
     if (m->tb < cue) continue;
     if (is_punct(c, s, m->tb - 1, ';')) break;
+    int stop = 0;
+    for (int q = cue + 1; q < m->tb; q++)
+      if (is_word(c, s, q, "was") || is_word(c, s, q, "were") || is_word(c, s, q, "is") ||
+          is_word(c, s, q, "are") || is_word(c, s, q, "which") || is_word(c, s, q, "who") ||
+          is_word(c, s, q, "attended") || is_word(c, s, q, "including"))
+        stop = 1;
+    if (stop) break;
     if (m->kind == M_COUNTRY || m->kind == M_ORG) {
       dg_result_fact(c->r, ev, DG_P_COCHAIR, m->ent, span);
       n++;
@@ -1024,15 +1106,15 @@ static void references(ctx *c, int s, int first, int last, int span) {
 static void mentions(ctx *c, int first, int last, int span) {
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
-    if (m->ent < 0) continue;
+    if (m->kind == M_SERIESREF && m->plural && m->series >= 0 && body_like_series(m->name)) {
+      c->r->ents[m->series].classes |= DG_C_BODY;
+      dg_result_fact(c->r, 0, DG_P_MENTIONS, m->series, span);
+    }
+    if (m->ent < 0 || m->post) continue;
     if (m->kind == M_PROG || m->kind == M_ORG) dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
     if (m->kind == M_BODY) {
       c->r->ents[m->ent].classes |= DG_C_BODY;
       dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
-    }
-    if (m->kind == M_SERIESREF && m->plural && body_like_series(m->name)) {
-      c->r->ents[m->series].classes |= DG_C_BODY;
-      dg_result_fact(c->r, 0, DG_P_MENTIONS, m->series, span);
     }
   }
 }
@@ -1101,7 +1183,7 @@ static void dated_names(ctx *c, int s, int first, int last) {
 static void partner_series(ctx *c, int s, int first, int last) {
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
-    if (m->kind != M_EVENT || !m->ord || m->series < 0) continue;
+    if (!m->ord || !(m->kind == M_EVENT || m->kind == M_ANAPHOR)) continue;
     if (dg_resolve_partner_prefix(c->lx, m->name)) continue;
     int held = -1;
     for (int j = m->tb - 1; j >= 0 && j >= m->tb - 4; j--)
@@ -1121,6 +1203,7 @@ static void partner_series(ctx *c, int s, int first, int last) {
     snprintf(name, sizeof name, "%s-%s %s", a->name, b->name, base);
     int series = series_entity(c, name);
     m->series = series;
+    m->kind = M_EVENT;
     m->ent = event_entity(c, series, m->ord, m->evclass);
   }
 }
@@ -1161,6 +1244,39 @@ static void share_dates(ctx *c, int s, int first, int last, int span) {
         }
       }
     }
+  }
+}
+
+static const char *year_of_event(ctx *c, int e) {
+  for (size_t i = 0; i < c->r->nfacts; i++)
+    if (c->r->facts[i].subj == e && c->r->facts[i].pred == DG_P_DATE) return c->r->facts[i].lit;
+  return NULL;
+}
+
+/* Names an event is known by: "SERIES#N" (the key form the gold data and
+ * analysts' lookups use) and "SERIES YEAR" for each name of its series. */
+static void event_names(ctx *c) {
+  size_t n = c->r->nents;
+  for (size_t i = 0; i < n; i++) {
+    dg_entity *x = &c->r->ents[i];
+    if (x->kind != DG_K_EVENT || x->series < 0 || x->ordinal <= 0) continue;
+    const char *date = year_of_event(c, (int)i);
+    dg_strvec forms;
+    dg_strvec_init(&forms);
+    const dg_entity *sr = &c->r->ents[x->series];
+    if (sr->label) dg_strvec_add_unique(&forms, sr->label);
+    for (size_t j = 0; j < sr->names.n && forms.n < 4; j++) dg_strvec_add_unique(&forms, sr->names.v[j]);
+    for (size_t j = 0; j < sr->acronyms.n; j++) dg_strvec_add_unique(&forms, sr->acronyms.v[j]);
+    for (size_t j = 0; j < forms.n; j++) {
+      char buf[1400];
+      snprintf(buf, sizeof buf, "%s#%d", forms.v[j], x->ordinal);
+      dg_strvec_add_unique(&c->r->ents[i].names, buf);
+      if (date) {
+        snprintf(buf, sizeof buf, "%s %.4s", forms.v[j], date);
+        dg_strvec_add_unique(&c->r->ents[i].names, buf);
+      }
+    }
+    dg_strvec_free(&forms);
   }
 }
 
@@ -1249,6 +1365,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   }
   first[c.t->nsents] = c.nm;
   for (size_t s = 0; s < c.t->nsents; s++) partner_series(&c, (int)s, first[s], first[s + 1]);
+  for (size_t s = 0; s < c.t->nsents; s++) dated_names(&c, (int)s, first[s], first[s + 1]);
   find_main_event(&c);
   if (getenv("DG_DEBUG")) {
     static const char *const kn[] = {"EVENT", "SERIESREF", "ANAPHOR", "DOC", "BODY", "PROG", "ORG", "COUNTRY", "PLACE"};
@@ -1257,7 +1374,6 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
               c.m[i].ent, c.m[i].series, c.m[i].name ? c.m[i].name : "", c.m[i].title ? " (title)" : "");
     fprintf(stderr, "  main=%d\n", c.main_event);
   }
-  for (size_t s = 0; s < c.t->nsents; s++) dated_names(&c, (int)s, first[s], first[s + 1]);
   infer_main_event(&c);
   if (c.main_event >= 0) {
     dg_result_fact(c.r, 0, DG_P_REPORTSON, c.main_event, -1);
@@ -1283,6 +1399,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
     }
   }
   event_facts(&c, -1);
+  event_names(&c);
   /* evidence for the facts that hold for the whole document */
   for (size_t f = 0; f < c.r->nfacts; f++)
     if (c.r->facts[f].span < 0 && c.nm) {

@@ -393,12 +393,11 @@ static void emit_entity(dg_graph *g, const doc_ent *de, uint32_t gr) {
   if (n->kind == DG_K_DOC && n->names.n == 0) return;
   uint32_t lab = iri2(g, DG_NS_RDFS, "label"), alt = iri2(g, DG_NS_SKOS, "altLabel");
   FACT(s, lab, term(g, DG_TERM_LITERAL, n->label, NULL, "en"), gr);
-  if (n->kind != DG_K_EVENT)
-    for (size_t j = 0; j < de->names.n; j++) {
-      const char *nm = de->names.v[j];
-      if (!strcmp(nm, n->label) || is_acronym_of(n, nm)) continue;
-      FACT(s, alt, term(g, DG_TERM_LITERAL, nm, NULL, "en"), gr);
-    }
+  for (size_t j = 0; j < de->names.n; j++) {
+    const char *nm = de->names.v[j];
+    if (!strcmp(nm, n->label) || is_acronym_of(n, nm)) continue;
+    FACT(s, alt, term(g, DG_TERM_LITERAL, nm, NULL, "en"), gr);
+  }
   for (size_t j = 0; j < de->acronyms.n; j++)
     FACT(s, iri2(g, DG_NS, "acronym"), term(g, DG_TERM_LITERAL, de->acronyms.v[j], NULL, NULL), gr);
   if (n->wikidata) {

@@ -443,6 +443,18 @@ static int alias_paren(const dg_text *t, const dg_sentinfo *s, int i, int *qb, i
   return j < s->ntoks && *qe > *qb ? j : -1;
 }
 
+/* Does a place or country name start at token i ("in Kuala Lumpur")? */
+static int place_follows(const dg_lexicon *lx, const dg_text *t, const dg_sentinfo *s, int i) {
+  if (i < s->ntoks && dg_tok_is(t, &s->toks[i], "the")) i++;
+  for (int n = 1; n <= 4 && i + n <= s->ntoks; n++) {
+    char *w = dg_xstrndup(t->shadow + s->toks[i].b, s->toks[i + n - 1].e - s->toks[i].b);
+    const dg_gaz *g = dg_lexicon_gazetteer(lx, w);
+    free(w);
+    if (g && (g->kind == DG_K_PLACE || g->kind == DG_K_COUNTRY)) return 1;
+  }
+  return 0;
+}
+
 static void push_chunk(dg_sentinfo *s, int *cap, dg_chunk c) {
   if (s->nchunks == *cap) {
     *cap = *cap ? *cap * 2 : 16;
@@ -452,7 +464,6 @@ static void push_chunk(dg_sentinfo *s, int *cap, dg_chunk c) {
 }
 
 static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
-  (void)lx;
   int cap = 0;
   int i = 0;
   while (i < s->ntoks) {
@@ -471,9 +482,13 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
         continue;
       }
       if (x->flags & TK_CONN) {
-        int r = j;
-        while (r < s->ntoks && (s->toks[r].flags & TK_CONN) && r - j < 4) r++;
-        if (r < s->ntoks && name_word(&s->toks[r])) {
+        int r = j, bad_in = 0;
+        while (r < s->ntoks && (s->toks[r].flags & TK_CONN) && r - j < 4) {
+          /* "in" joins a name only as "in the": "Developments in the Field" */
+          if (dg_tok_is(t, &s->toks[r], "in") && place_follows(lx, t, s, r + 1)) bad_in = 1;
+          r++;
+        }
+        if (!bad_in && r < s->ntoks && name_word(&s->toks[r])) {
           j = r;
           continue;
         }

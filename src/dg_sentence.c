@@ -101,7 +101,9 @@ size_t dg_sentence_split(const char *t, size_t len, dg_sent **out) {
       while (j + 2 < len && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 &&
              ((unsigned char)t[j + 2] == 0x9D || (unsigned char)t[j + 2] == 0x99))
         j += 3;
-      if (j < len && !is_space((unsigned char)t[j])) continue;
+      if (j + 1 < len && (unsigned char)t[j] == 0xC2 && (unsigned char)t[j + 1] == 0xA0) {
+        /* a no-break space after the period counts as space */
+      } else if (j < len && !is_space((unsigned char)t[j])) continue;
       if (c == '.' && abbreviation_before(t, i)) continue;
       if (!starts_sentence(t, len, j)) continue;
       push(&v, &n, &cap, t, start, j);
