@@ -221,7 +221,7 @@ static void add_swapped_partners(ctx *c, int e, const char *name) {
   dg_buf_init(&b);
   dg_buf_printf(&b, "%.*s-%.*s%s", (int)(end - (size_t)(dash + 1 - name)), dash + 1, (int)(dash - name), name,
                 name + end);
-  dg_strvec_add_unique(&c->r->ents[e].names, b.data);
+  dg_strvec_add_unique(&c->r->ents[e].variants, b.data);
   dg_buf_free(&b);
 }
 
@@ -861,6 +861,7 @@ static int held_after(ctx *c, const mention *m) {
     else if (is_punct(c, s, i, ')')) depth--;
     else if (!depth && !(tok(c, s, i)->flags & TK_PUNCT)) break;
   }
+  if (is_word(c, s, i, "took") || (is_word(c, s, i, "convened") && !stance_sentence(c, s))) return 1;
   if (!(is_word(c, s, i, "was") || is_word(c, s, i, "were") || is_word(c, s, i, "is"))) return 0;
   for (int j = i + 1; j < i + 3; j++)
     if (in_list(c, s, j, "held_cue") || is_word(c, s, j, "took")) return 1;
@@ -1083,7 +1084,11 @@ static void references(ctx *c, int s, int first, int last, int span) {
     mention *m = &c->m[k];
     if (m->kind != M_DOC) continue;
     if (m->title) {
-      dg_strvec_add_unique(&c->r->ents[0].names, m->name);
+      /* the document's own title: its name, not a reference */
+      const dg_sentinfo *si = &c->t->sents[m->sent];
+      char *line = dg_mention_render(c->t, si, 0, si->ntoks, 0);
+      if (!c->r->ents[0].names.n) dg_strvec_add_unique(&c->r->ents[0].names, line);
+      free(line);
       continue;
     }
     dg_result_fact(c->r, 0, stance_before(c, s, m->tb), m->ent, span);
@@ -1266,14 +1271,15 @@ static void event_names(ctx *c) {
     const dg_entity *sr = &c->r->ents[x->series];
     if (sr->label) dg_strvec_add_unique(&forms, sr->label);
     for (size_t j = 0; j < sr->names.n && forms.n < 4; j++) dg_strvec_add_unique(&forms, sr->names.v[j]);
+    for (size_t j = 0; j < sr->variants.n && forms.n < 5; j++) dg_strvec_add_unique(&forms, sr->variants.v[j]);
     for (size_t j = 0; j < sr->acronyms.n; j++) dg_strvec_add_unique(&forms, sr->acronyms.v[j]);
     for (size_t j = 0; j < forms.n; j++) {
       char buf[1400];
       snprintf(buf, sizeof buf, "%s#%d", forms.v[j], x->ordinal);
-      dg_strvec_add_unique(&c->r->ents[i].names, buf);
+      dg_strvec_add_unique(&c->r->ents[i].variants, buf);
       if (date) {
         snprintf(buf, sizeof buf, "%s %.4s", forms.v[j], date);
-        dg_strvec_add_unique(&c->r->ents[i].names, buf);
+        dg_strvec_add_unique(&c->r->ents[i].variants, buf);
       }
     }
     dg_strvec_free(&forms);
@@ -1383,11 +1389,11 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
     int a = first[s], b = first[s + 1];
     if (a == b && c.main_event < 0) continue;
     int span = span_of(&c, (int)s);
+    planned(&c, (int)s, a, b, span);
     dates_and_venues(&c, (int)s, a, b, span);
     cochairs(&c, (int)s, a, b, span);
     references(&c, (int)s, a, b, span);
     mentions(&c, a, b, span);
-    planned(&c, (int)s, a, b, span);
     share_dates(&c, (int)s, a, b, span);
   }
   /* year-named events ("Singapore International Cyber Week 2018") */

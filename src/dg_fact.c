@@ -45,6 +45,7 @@ void dg_result_free(dg_result *r) {
     free(e->wikidata);
     dg_strvec_free(&e->names);
     dg_strvec_free(&e->acronyms);
+    dg_strvec_free(&e->variants);
   }
   for (size_t i = 0; i < r->nfacts; i++) free(r->facts[i].lit);
   for (size_t i = 0; i < r->nspans; i++) free(r->spans[i].text);
@@ -86,6 +87,7 @@ int dg_result_entity(dg_result *r, dg_kind kind, const char *key, const char *na
     e->series = -1;
     dg_strvec_init(&e->names);
     dg_strvec_init(&e->acronyms);
+    dg_strvec_init(&e->variants);
     dg_map_put(&r->index, k, i);
   }
   free(k);

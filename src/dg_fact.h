@@ -57,6 +57,8 @@ typedef struct dg_entity {
   unsigned classes;   /* DG_C_* bits asserted by this document */
   dg_strvec names;    /* every surface name seen, first seen first */
   dg_strvec acronyms; /* acronyms defined or used for it */
+  dg_strvec variants; /* forms derived from the names (partners swapped,
+                         "SERIES#N"): alternative labels, never the label */
   char *label;        /* canonical label from a gazetteer, or NULL */
   char *wikidata;     /* Q-id from a gazetteer, or NULL */
   int series;         /* events: entity index of the series, or -1 */

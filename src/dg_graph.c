@@ -185,6 +185,7 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
     n->classes |= e->classes;
     if (!e->acr_only) n->acr_only = 0;
     for (size_t j = 0; j < e->names.n; j++) node_add_name(n, e->names.v[j], 1);
+    for (size_t j = 0; j < e->variants.n; j++) node_add_name(n, e->variants.v[j], 0);
     for (size_t j = 0; j < e->acronyms.n; j++) dg_strvec_add_unique(&n->acronyms, e->acronyms.v[j]);
     if (e->label && !n->gaz_label) n->gaz_label = dg_xstrdup(e->label);
     if (e->wikidata && !n->wikidata) n->wikidata = dg_xstrdup(e->wikidata);
@@ -196,6 +197,7 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
     dg_strvec_init(&de->names);
     dg_strvec_init(&de->acronyms);
     for (size_t j = 0; j < e->names.n; j++) dg_strvec_push(&de->names, e->names.v[j]);
+    for (size_t j = 0; j < e->variants.n; j++) dg_strvec_add_unique(&de->names, e->variants.v[j]);
     for (size_t j = 0; j < e->acronyms.n; j++) dg_strvec_push(&de->acronyms, e->acronyms.v[j]);
   }
   for (size_t i = 0; i < r->nfacts; i++) {

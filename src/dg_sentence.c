@@ -18,6 +18,12 @@ static int abbreviation_before(const char *t, size_t dot) {
     b--;
   size_t n = dot - b;
   if (n == 0) return 0;
+  /* "1. The Dialogue ...": a paragraph number at the start of a line */
+  if (n <= 3 && (b == 0 || t[b - 1] == '\n' || t[b - 1] == '\r')) {
+    size_t k = b;
+    while (k < dot && isdigit((unsigned char)t[k])) k++;
+    if (k == dot) return 1;
+  }
   /* "U.S." "U.K." "e.g." "i.e.": a period inside the word */
   if (memchr(t + b, '.', n)) return 1;
   /* single capital initial: "S. Iswaran" */
