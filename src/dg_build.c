@@ -40,9 +40,20 @@ const char *dg_build_ontology_dir(const char *given) {
   return DG_INSTALL_ONTOLOGY_DIR;
 }
 
-static void warn_stderr(void *ctx, const char *msg) {
-  const dg_build_opts *o = ctx;
-  if (o->verbose >= 0) fprintf(stderr, "diplograph: warning: %s\n", msg);
+/* Listing problems: a skipped entry is an error of the run (exit status 1,
+ * or the end of it under --fail-fast), a note is a warning. */
+typedef struct list_ctx {
+  const dg_build_opts *o;
+  dg_error first; /* the first entry skipped */
+} list_ctx;
+
+static void list_problem(void *ctx, int skipped, const char *msg) {
+  list_ctx *c = ctx;
+  if (skipped && !c->first.msg[0]) dg_error_set(&c->first, DG_ERR_INPUT, "%s", msg);
+  /* --quiet hides warnings, never errors */
+  if ((!skipped && c->o->verbose < 0) || (skipped && c->o->fail_fast)) return;
+  fprintf(stderr, "diplograph: %s: %s%s\n", skipped ? "error" : "warning", msg,
+          skipped ? " (skipped)" : "");
 }
 
 /* One slot per input file, filled by whichever worker takes it. */
@@ -139,8 +150,13 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   const char *outdir = o->outdir ? o->outdir : "out";
 
   if ((rc = dg_lexicon_load(dg_build_ontology_dir(o->ontology_dir), &lx, err)) < 0) goto cleanup;
-  if ((rc = dg_doc_list_inputs(o->inputs, o->ninputs, &files, warn_stderr, (void *)o, err)) < 0)
+  list_ctx lc = {o, {0, ""}};
+  st->failed = (size_t)dg_doc_list_inputs(o->inputs, o->ninputs, &files, list_problem, &lc);
+  if (st->failed && o->fail_fast) {
+    *err = lc.first;
+    rc = DG_ERR_INPUT;
     goto cleanup;
+  }
   if (!files.n) {
     rc = dg_error_set(err, DG_ERR_INPUT, "no input documents (.txt, .html, .htm, .xml) found");
     goto cleanup;
@@ -171,14 +187,14 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
         rc = j->rc;
         goto cleanup;
       }
-      if (o->verbose >= 0) fprintf(stderr, "diplograph: error: %s (skipped)\n", j->err.msg);
+      fprintf(stderr, "diplograph: error: %s (skipped)\n", j->err.msg);
       continue;
     }
     st->docs++;
     st->bytes += j->bytes;
     if ((rc = dg_graph_add(g, j->res, err)) < 0) {
       if (o->fail_fast) goto cleanup;
-      if (o->verbose >= 0) fprintf(stderr, "diplograph: error: %s (skipped)\n", err->msg);
+      fprintf(stderr, "diplograph: error: %s (skipped)\n", err->msg);
       st->failed++, st->docs--;
       rc = 0;
       dg_error_clear(err);
@@ -214,7 +230,11 @@ int dg_build_run(const dg_build_opts *o, dg_build_stats *st, dg_error *err) {
   int rc = dg_build_graph(o, &g, st, err);
   if (rc < 0) return rc;
   double t0 = now();
-  if (!o->no_output) rc = dg_export_all(g, o->outdir ? o->outdir : "out", o, st, err);
+  if (!o->no_output) {
+    dg_outfile_guard_dir(o->outdir ? o->outdir : "out");
+    rc = dg_export_all(g, o->outdir ? o->outdir : "out", o, st, err);
+    dg_outfile_guard_dir(NULL);
+  }
   st->t_write = now() - t0;
   dg_graph_free(g);
   return rc;

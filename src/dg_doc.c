@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,19 @@ static int decode_utf16(const char *name, const unsigned char *s, size_t n, int 
   return 0;
 }
 
+/* Line ends become LF without moving any offset: CR LF becomes space LF, a
+ * lone CR becomes LF. No later stage (nor an RDF literal) ever sees a CR. */
+static void normalize_line_ends(char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == '\r') s[i] = i + 1 < n && s[i + 1] == '\n' ? ' ' : '\n';
+}
+
+/* Messages are one line even when a file name holds a line break. */
+static void one_line(char *s) {
+  for (; *s; s++)
+    if (*s == '\n' || *s == '\r') *s = ' ';
+}
+
 /* Returns the offset of the first invalid UTF-8 byte, or n if all valid. */
 static size_t first_invalid_utf8(const unsigned char *s, size_t n) {
   for (size_t i = 0; i < n;) {
@@ -82,13 +96,13 @@ static int decode_text(dg_doc *doc, const unsigned char *s, size_t n, dg_error *
   dg_buf_init(&out);
   int rc = 0;
   if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-    if ((rc = decode_utf16(doc->name, s + 2, n - 2, s[0] == 0xFE, &out, err)) < 0) goto cleanup;
+    if ((rc = decode_utf16(doc->path, s + 2, n - 2, s[0] == 0xFE, &out, err)) < 0) goto cleanup;
   } else {
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) s += 3, n -= 3;
     const void *nul = memchr(s, 0, n);
     if (nul) {
       rc = dg_error_set(err, DG_ERR_INPUT, "%s: binary content (NUL byte at offset %zu), not text",
-                        doc->name, (size_t)((const unsigned char *)nul - s));
+                        doc->path, (size_t)((const unsigned char *)nul - s));
       goto cleanup;
     }
     size_t bad = first_invalid_utf8(s, n);
@@ -98,10 +112,12 @@ static int decode_text(dg_doc *doc, const unsigned char *s, size_t n, dg_error *
       decode_cp1252(s, n, &out);
       char w[256];
       snprintf(w, sizeof w, "%s: not UTF-8 (byte 0x%02X at offset %zu); decoded as Windows-1252",
-               doc->name, s[bad], bad);
+               doc->path, s[bad], bad);
+      one_line(w);
       doc->warning = dg_xstrdup(w);
     }
   }
+  normalize_line_ends(out.data, out.len);
   doc->len = out.len;
   doc->text = dg_buf_steal(&out);
 cleanup:
@@ -129,20 +145,18 @@ static int html_block(const char *name) {
   return 0;
 }
 
-/* Depth-first walk without recursion (documents may nest 100,000 levels). */
-static void collect_text(xmlNodePtr root, int html, dg_buf *out) {
+/* XML: a depth-first walk of the tree without recursion. (libxml2 refuses
+ * XML nested deeper than 256 elements with a clear error.) */
+static void collect_text(xmlNodePtr root, dg_buf *out) {
   xmlNodePtr n = root;
   while (n) {
     int descend = 0;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
       if (n->content) dg_buf_adds(out, (const char *)n->content);
     } else if (n->type == XML_ELEMENT_NODE) {
-      const char *nm = (const char *)n->name;
-      if (!(html && html_skipped(nm))) {
-        if (html_block(nm)) dg_buf_adds(out, "\n\n");
-        descend = n->children != NULL;
-      }
-    } else if (n->type == XML_DOCUMENT_NODE || n->type == XML_HTML_DOCUMENT_NODE) {
+      if (html_block((const char *)n->name)) dg_buf_adds(out, "\n\n");
+      descend = n->children != NULL;
+    } else if (n->type == XML_DOCUMENT_NODE) {
       descend = n->children != NULL;
     }
     /* entity references, comments, PIs, DTD nodes: skipped on purpose */
@@ -160,25 +174,91 @@ static void collect_text(xmlNodePtr root, int html, dg_buf *out) {
   }
 }
 
+/* HTML: SAX events straight into text, no tree. libxml2's tree builder stops
+ * (silently, under RECOVER) at 256 levels of nesting; scraped pages nest
+ * deeper, and their text must not vanish. The result is what a walk of the
+ * tree would give: block elements open and close with a blank line, skipped
+ * elements (and everything in them) give nothing. */
+typedef struct html_sax {
+  dg_buf *out;
+  size_t skip; /* > 0: inside a skipped element, at this depth below it */
+} html_sax;
+
+static void html_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  (void)atts;
+  html_sax *h = ((htmlParserCtxtPtr)ctx)->_private;
+  if (h->skip) h->skip++;
+  else if (html_skipped((const char *)name)) h->skip = 1;
+  else if (html_block((const char *)name)) dg_buf_adds(h->out, "\n\n");
+}
+
+static void html_end(void *ctx, const xmlChar *name) {
+  html_sax *h = ((htmlParserCtxtPtr)ctx)->_private;
+  if (h->skip) h->skip--;
+  else if (html_block((const char *)name)) dg_buf_adds(h->out, "\n\n");
+}
+
+static void html_chars(void *ctx, const xmlChar *s, int n) {
+  html_sax *h = ((htmlParserCtxtPtr)ctx)->_private;
+  if (!h->skip) dg_buf_add(h->out, (const char *)s, (size_t)n);
+}
+
+static int html_text(dg_doc *doc, const char *s, size_t n, dg_buf *out, dg_error *err) {
+  if (!n) return 0;
+  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(s, (int)n);
+  if (!ctxt) return dg_error_set(err, DG_ERR_NOMEM, "%s: cannot start the HTML parser", doc->path);
+  htmlSAXHandler sax;
+  memset(&sax, 0, sizeof sax);
+  sax.startElement = html_start;
+  sax.endElement = html_end;
+  sax.characters = html_chars;
+  sax.cdataBlock = html_chars;
+  html_sax h = {out, 0};
+  htmlSAXHandlerPtr saved = ctxt->sax;
+  ctxt->sax = &sax;
+  ctxt->_private = &h;
+  htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
+  htmlParseDocument(ctxt);
+  ctxt->sax = saved;
+  htmlFreeParserCtxt(ctxt);
+  return 0;
+}
+
+static int xml_text(dg_doc *doc, const char *s, size_t n, dg_buf *out, dg_error *err) {
+  xmlResetLastError();
+  xmlDocPtr x = xmlReadMemory(s, (int)n, doc->name, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                  XML_PARSE_NOCDATA);
+  if (!x) {
+    /* libxml2 keeps the last error per thread; its message ends in a newline */
+    const xmlError *e = xmlGetLastError();
+    const char *why = e && e->message ? e->message : "";
+    int wlen = (int)strcspn(why, "\n");
+    if (e && wlen)
+      return dg_error_set(err, DG_ERR_INPUT, "%s:%d: not well-formed XML: %.*s", doc->path,
+                          e->line, wlen, why);
+    return dg_error_set(err, DG_ERR_INPUT, "%s: not well-formed XML", doc->path);
+  }
+  collect_text((xmlNodePtr)x, out);
+  xmlFreeDoc(x);
+  return 0;
+}
+
 static int decode_markup(dg_doc *doc, const char *s, size_t n, int html, dg_error *err) {
-  if (n > (size_t)0x7FFFFFFF) return dg_error_set(err, DG_ERR_INPUT, "%s: too large for the markup parser", doc->name);
-  xmlDocPtr x;
-  if (html)
-    x = htmlReadMemory(s, (int)n, doc->name, NULL,
-                       HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                           HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
-  else
-    x = xmlReadMemory(s, (int)n, doc->name, NULL,
-                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                          XML_PARSE_NOCDATA);
-  if (!x) return dg_error_set(err, DG_ERR_INPUT, "%s: not well-formed %s", doc->name, html ? "HTML" : "XML");
+  if (n > (size_t)0x7FFFFFFF)
+    return dg_error_set(err, DG_ERR_INPUT, "%s: too large for the markup parser", doc->path);
   dg_buf out;
   dg_buf_init(&out);
-  collect_text((xmlNodePtr)x, html, &out);
-  xmlFreeDoc(x);
+  int rc = html ? html_text(doc, s, n, &out, err) : xml_text(doc, s, n, &out, err);
+  if (rc < 0) {
+    dg_buf_free(&out);
+    return rc;
+  }
   /* libxml2 hands back UTF-8; HTML entities are already decoded. */
   size_t bad = first_invalid_utf8((const unsigned char *)dg_buf_cstr(&out), out.len);
   if (bad != out.len) out.len = bad, out.data[bad] = '\0';
+  normalize_line_ends(out.data, out.len);
   doc->len = out.len;
   doc->text = dg_buf_steal(&out);
   return 0;
@@ -205,7 +285,7 @@ int dg_doc_from_memory(const char *name, const char *bytes, size_t n, dg_doc_for
   int rc;
   if (fmt == DG_FMT_HTML || fmt == DG_FMT_XML) {
     if (memchr(bytes, 0, n) && !(n >= 2 && ((unsigned char)bytes[0] == 0xFF || (unsigned char)bytes[0] == 0xFE)))
-      rc = dg_error_set(err, DG_ERR_INPUT, "%s: binary content (NUL byte), not %s", doc->name,
+      rc = dg_error_set(err, DG_ERR_INPUT, "%s: binary content (NUL byte), not %s", doc->path,
                         fmt == DG_FMT_HTML ? "HTML" : "XML");
     else
       rc = decode_markup(doc, bytes, n, fmt == DG_FMT_HTML, err);
@@ -225,7 +305,9 @@ int dg_doc_read(const char *path, dg_doc **out, dg_error *err) {
   int rc = 0, fd = -1;
   char *bytes = NULL;
   struct stat st;
-  fd = open(path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO (or a device) must not hang the run; it is refused
+   * below, and a regular file reads the same either way */
+  fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     rc = dg_error_set(err, DG_ERR_IO, "%s: %s", path, strerror(errno));
     goto cleanup;
@@ -298,56 +380,77 @@ typedef struct seen_dir {
   ino_t ino;
 } seen_dir;
 
-static void walk_dir(const char *dir, dg_strvec *files, seen_dir **seen, size_t *nseen,
-                     dg_warn_fn warn, void *wctx, int depth) {
+typedef struct walk {
+  dg_strvec *files;
+  seen_dir *seen;
+  size_t nseen;
+  dg_warn_fn warn;
+  void *wctx;
+  int skipped; /* entries that may hold input but could not be listed */
+} walk;
+
+/* Reports one listing problem on one line; lost counts it as skipped input. */
+static void note(walk *w, int lost, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void note(walk *w, int lost, const char *fmt, ...) {
   char msg[1200];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  one_line(msg);
+  if (lost) w->skipped++;
+  if (w->warn) w->warn(w->wctx, lost, msg);
+}
+
+static void walk_dir(walk *w, const char *dir, int depth) {
   if (depth > 64) {
-    snprintf(msg, sizeof msg, "%s: directory nesting too deep, skipped", dir);
-    if (warn) warn(wctx, msg);
+    note(w, 1, "%s: directory nesting too deep", dir);
     return;
   }
   struct stat st;
-  if (stat(dir, &st) < 0) return;
-  for (size_t i = 0; i < *nseen; i++)
-    if ((*seen)[i].dev == st.st_dev && (*seen)[i].ino == st.st_ino) {
-      snprintf(msg, sizeof msg, "%s: directory loop, skipped", dir);
-      if (warn) warn(wctx, msg);
+  if (stat(dir, &st) < 0) {
+    note(w, 1, "%s: %s", dir, strerror(errno));
+    return;
+  }
+  for (size_t i = 0; i < w->nseen; i++)
+    if (w->seen[i].dev == st.st_dev && w->seen[i].ino == st.st_ino) {
+      note(w, 0, "%s: directory loop, not followed", dir);
       return;
     }
-  *seen = dg_xrealloc(*seen, (*nseen + 1) * sizeof **seen);
-  (*seen)[(*nseen)++] = (seen_dir){st.st_dev, st.st_ino};
+  w->seen = dg_xrealloc(w->seen, (w->nseen + 1) * sizeof *w->seen);
+  w->seen[w->nseen++] = (seen_dir){st.st_dev, st.st_ino};
   DIR *d = opendir(dir);
   if (!d) {
-    snprintf(msg, sizeof msg, "%s: %s, skipped", dir, strerror(errno));
-    if (warn) warn(wctx, msg);
+    note(w, 1, "%s: %s", dir, strerror(errno));
     return;
   }
   dg_strvec names;
   dg_strvec_init(&names);
   struct dirent *e;
   while ((e = readdir(d))) {
-    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || e->d_name[0] == '.') continue;
+    if (e->d_name[0] == '.') continue; /* ".", ".." and hidden entries */
     dg_strvec_push(&names, e->d_name);
   }
   closedir(d);
   dg_strvec_sort(&names);
+  dg_buf p;
+  dg_buf_init(&p);
   for (size_t i = 0; i < names.n; i++) {
-    dg_buf p;
-    dg_buf_init(&p);
+    dg_buf_reset(&p);
     dg_buf_printf(&p, "%s/%s", dir, names.v[i]);
     struct stat es;
     if (stat(p.data, &es) < 0) {
-      if (lstat(p.data, &es) == 0 && S_ISLNK(es.st_mode)) {
-        snprintf(msg, sizeof msg, "%s: %s, skipped", p.data, strerror(errno));
-        if (warn) warn(wctx, msg);
-      }
+      /* a dangling link, a link loop, or an entry gone since readdir */
+      if (wanted_file(names.v[i]) || (lstat(p.data, &es) == 0 && S_ISLNK(es.st_mode)))
+        note(w, 1, "%s: %s", p.data, strerror(errno));
     } else if (S_ISDIR(es.st_mode)) {
-      walk_dir(p.data, files, seen, nseen, warn, wctx, depth + 1);
-    } else if (S_ISREG(es.st_mode) && wanted_file(names.v[i])) {
-      dg_strvec_push(files, p.data);
+      walk_dir(w, p.data, depth + 1);
+    } else if (wanted_file(names.v[i])) {
+      if (S_ISREG(es.st_mode)) dg_strvec_push(w->files, p.data);
+      else note(w, 1, "%s: not a regular file", p.data);
     }
-    dg_buf_free(&p);
   }
+  dg_buf_free(&p);
   dg_strvec_free(&names);
 }
 
@@ -358,19 +461,16 @@ static int cmp_input(const void *a, const void *b) {
 }
 
 int dg_doc_list_inputs(char *const *args, size_t nargs, dg_strvec *files, dg_warn_fn warn,
-                       void *warn_ctx, dg_error *err) {
+                       void *warn_ctx) {
+  int skipped = 0;
   for (size_t i = 0; i < nargs; i++) {
     struct stat st;
-    if (stat(args[i], &st) < 0)
-      return dg_error_set(err, DG_ERR_INPUT, "%s: %s", args[i], strerror(errno));
-    if (S_ISDIR(st.st_mode)) {
-      seen_dir *seen = NULL;
-      size_t nseen = 0;
-      walk_dir(args[i], files, &seen, &nseen, warn, warn_ctx, 0);
-      free(seen);
-    } else {
-      dg_strvec_push(files, args[i]);
-    }
+    walk w = {files, NULL, 0, warn, warn_ctx, 0};
+    if (stat(args[i], &st) < 0) note(&w, 1, "%s: %s", args[i], strerror(errno));
+    else if (S_ISDIR(st.st_mode)) walk_dir(&w, args[i], 0);
+    else dg_strvec_push(files, args[i]);
+    free(w.seen);
+    skipped += w.skipped;
   }
   if (files->n > 1) qsort(files->v, files->n, sizeof *files->v, cmp_input);
   /* the same file named twice is read once */
@@ -383,5 +483,5 @@ int dg_doc_list_inputs(char *const *args, size_t nargs, dg_strvec *files, dg_war
     files->v[w++] = files->v[i];
   }
   files->n = w;
-  return 0;
+  return skipped;
 }

@@ -9,9 +9,14 @@
  * network, DTD loading and entity substitution off, so an external or
  * recursive entity never reaches the text.
  *
+ * Line ends are normalized without moving any offset (CR LF becomes space
+ * LF, a lone CR becomes LF), so no later stage sees a CR.
+ * Messages (errors, warnings) are one line and start with the path as given.
+ * A FIFO or device is refused, never waited on.
+ *
  * Offsets: every later stage works on doc->text; evidence offsets are code
  * point offsets into it, which for a text file are the character offsets
- * into the file itself.
+ * into the file itself (after a byte order mark).
  * Ownership: a dg_doc owns all its strings; dg_doc_free releases them. */
 #ifndef DG_DOC_H
 #define DG_DOC_H
@@ -43,13 +48,18 @@ void dg_doc_free(dg_doc *doc);
 /* Format chosen from the file name's extension; DG_FMT_AUTO if unknown. */
 dg_doc_format dg_doc_format_of(const char *path);
 
-/* Expands INPUT arguments: a file stays as given, a directory becomes every
- * readable .txt/.html/.htm/.xml file below it (symlink loops are not
- * followed). The result is sorted by base name then path, so argument order
- * never changes the output. Unreadable entries are reported through warn()
- * (if given) and skipped. */
-typedef void (*dg_warn_fn)(void *ctx, const char *msg);
+/* Expands INPUT arguments: a file stays as given (read later, so a file that
+ * is not regular or not readable fails then), a directory becomes every .txt,
+ * .html, .htm, .xml file below it (hidden entries are ignored; a directory
+ * reached twice through links is not walked again). The result is sorted by
+ * base name then path, so argument order never changes the output.
+ * Every problem is reported on one line through warn(ctx, skipped, msg)
+ * (if given): skipped is 1 when an entry that may hold input was left out
+ * (a missing argument, an unreadable directory, a dangling or looping link,
+ * a FIFO or device named like an input), 0 for a note (a directory loop not
+ * followed). Returns the number of entries skipped. */
+typedef void (*dg_warn_fn)(void *ctx, int skipped, const char *msg);
 int dg_doc_list_inputs(char *const *args, size_t nargs, dg_strvec *files, dg_warn_fn warn,
-                       void *warn_ctx, dg_error *err);
+                       void *warn_ctx);
 
 #endif

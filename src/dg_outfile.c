@@ -7,26 +7,32 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "dg_str.h"
 
-/* Temporaries in flight, for cleanup from a signal handler. */
+/* Temporaries in flight, for cleanup from a signal handler. mkstemp writes
+ * the name into the slot itself, so a handler running at any moment sees
+ * either the template (nothing to remove) or the name of the file. */
 #define MAX_LIVE 64
 static char live_tmp[MAX_LIVE][4096];
 static volatile sig_atomic_t live_used[MAX_LIVE];
 static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void live_add(const char *tmp) {
+/* Returns a slot holding a copy of tmpl, or -1 when all are taken. */
+static int live_add(const char *tmpl) {
+  int slot = -1;
   pthread_mutex_lock(&live_lock);
-  for (int i = 0; i < MAX_LIVE; i++)
-    if (!live_used[i] && strlen(tmp) < sizeof live_tmp[i]) {
-      strcpy(live_tmp[i], tmp);
+  for (int i = 0; i < MAX_LIVE && slot < 0; i++)
+    if (!live_used[i] && strlen(tmpl) < sizeof live_tmp[i]) {
+      strcpy(live_tmp[i], tmpl);
       live_used[i] = 1;
-      break;
+      slot = i;
     }
   pthread_mutex_unlock(&live_lock);
+  return slot;
 }
 
 static void live_del(const char *tmp) {
@@ -36,9 +42,55 @@ static void live_del(const char *tmp) {
   pthread_mutex_unlock(&live_lock);
 }
 
+/* The guarded output directory (dg_outfile_guard_dir), as an open fd so the
+ * handler needs no path work. */
+static volatile sig_atomic_t guard_fd = -1;
+
+struct linux_dirent64 {
+  unsigned long long d_ino;
+  long long d_off;
+  unsigned short d_reclen;
+  unsigned char d_type;
+  char d_name[];
+};
+
+/* Async-signal-safe (system calls only): removes the entries of the
+ * directory open as fd whose names start with prefix, and what is below
+ * those that are directories (a few levels deep). */
+static void remove_entries(int fd, const char *prefix, int depth) {
+  char buf[4096];
+  size_t plen = strlen(prefix);
+  /* two passes: a directory read while it shrinks may skip an entry */
+  for (int pass = 0; pass < 2; pass++) {
+    lseek(fd, 0, SEEK_SET);
+    long n;
+    while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+      for (long off = 0; off < n;) {
+        struct linux_dirent64 *e = (struct linux_dirent64 *)(buf + off);
+        off += e->d_reclen;
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (strncmp(e->d_name, prefix, plen) || unlinkat(fd, e->d_name, 0) == 0) continue;
+        int sub = depth < 4 ? openat(fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW) : -1;
+        if (sub < 0) continue;
+        remove_entries(sub, "", depth + 1);
+        close(sub);
+        unlinkat(fd, e->d_name, AT_REMOVEDIR);
+      }
+    }
+  }
+}
+
 void dg_outfile_abort_all(void) {
   for (int i = 0; i < MAX_LIVE; i++)
     if (live_used[i]) unlink(live_tmp[i]);
+  if (guard_fd >= 0) remove_entries(guard_fd, DG_OUTFILE_STAGE_PREFIX, 0);
+}
+
+void dg_outfile_guard_dir(const char *dir) {
+  int old = guard_fd;
+  guard_fd = -1;
+  if (old >= 0) close(old);
+  if (dir) guard_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 int dg_outfile_open(dg_outfile *o, const char *path, dg_error *err) {
@@ -50,24 +102,27 @@ int dg_outfile_open(dg_outfile *o, const char *path, dg_error *err) {
     dg_buf_printf(&b, "%.*s/.%s.tmp.XXXXXX", (int)(slash - path), path, slash + 1);
   else
     dg_buf_printf(&b, ".%s.tmp.XXXXXX", path);
-  int fd = mkstemp(b.data);
+  int slot = live_add(b.data);
+  int fd = mkstemp(slot >= 0 ? live_tmp[slot] : b.data);
+  int e = errno;
+  if (slot >= 0) strcpy(b.data, live_tmp[slot]);
   if (fd < 0) {
-    int e = errno;
+    if (slot >= 0) live_used[slot] = 0;
     dg_buf_free(&b);
     return dg_error_set(err, DG_ERR_IO, "%s: cannot create: %s", path, strerror(e));
   }
   fchmod(fd, 0644);
   o->fp = fdopen(fd, "wb");
   if (!o->fp) {
-    int e = errno;
+    e = errno;
     close(fd);
     unlink(b.data);
+    if (slot >= 0) live_used[slot] = 0;
     dg_buf_free(&b);
     return dg_error_set(err, DG_ERR_IO, "%s: %s", path, strerror(e));
   }
   o->tmp = dg_buf_steal(&b);
   o->path = dg_xstrdup(path);
-  live_add(o->tmp);
   return 0;
 }
 

@@ -22,8 +22,16 @@ typedef struct dg_outfile {
 int dg_outfile_open(dg_outfile *o, const char *path, dg_error *err);
 int dg_outfile_commit(dg_outfile *o, dg_error *err);
 void dg_outfile_abort(dg_outfile *o);
-/* Async-signal-safe: unlinks every temporary not yet committed. */
+/* Async-signal-safe: unlinks every temporary not yet committed and removes
+ * the staging directories (DG_OUTFILE_STAGE_PREFIX*) of the guarded
+ * directory. For a handler of fatal signals (SIGINT, SIGTERM, SIGHUP). */
 void dg_outfile_abort_all(void);
+/* Names the directory whose staging directories dg_outfile_abort_all
+ * removes (the run's output directory); NULL to stop guarding. */
+void dg_outfile_guard_dir(const char *dir);
+/* Staging directories, made inside the output directory by the exporters,
+ * start with this. */
+#define DG_OUTFILE_STAGE_PREFIX ".staging."
 /* Creates dir (and parents) if missing; checks it is writable. */
 int dg_outfile_ensure_dir(const char *dir, dg_error *err);
 

@@ -12,10 +12,27 @@
 #include "dg_cli.h"
 #include "dg_outfile.h"
 
+/* A fatal signal removes the run's temporaries and staging directories, then
+ * ends the process by that signal (the shell reports 130 for SIGINT); the
+ * outputs of the previous run are never touched. */
 static void on_signal(int sig) {
   dg_outfile_abort_all();
   signal(sig, SIG_DFL);
   raise(sig);
+}
+
+static void install_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaddset(&sa.sa_mask, SIGINT), sigaddset(&sa.sa_mask, SIGTERM), sigaddset(&sa.sa_mask, SIGHUP);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  /* over a file size limit (ulimit -f) a write fails with EFBIG and the run
+   * reports it, instead of being killed with a half-written temporary */
+  signal(SIGXFSZ, SIG_IGN);
 }
 
 static void usage(FILE *fp) {
@@ -111,8 +128,7 @@ static int cmd_build(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
-  signal(SIGINT, on_signal);
-  signal(SIGTERM, on_signal);
+  install_signals();
   if (argc < 2) {
     usage(stderr);
     return 2;
