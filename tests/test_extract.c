@@ -1,0 +1,224 @@
+/* test_extract: each rule family of the extractor on small texts written for
+ * the test, including sentences that must NOT produce a fact. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dg_doc.h"
+#include "dg_extract.h"
+#include "dg_lexicon.h"
+#include "testhelp.h"
+
+static dg_lexicon *lx;
+
+static dg_result *run(const char *text) {
+  dg_doc *doc = NULL;
+  dg_result *r = NULL;
+  dg_error err;
+  if (dg_doc_from_memory("t.txt", text, strlen(text), DG_FMT_TEXT, &doc, &err) < 0) return NULL;
+  if (dg_extract_doc(lx, doc, &r, &err) < 0) r = NULL;
+  dg_doc_free(doc);
+  return r;
+}
+
+static int named(const dg_result *r, int e, const char *name) {
+  const dg_entity *x = &r->ents[e];
+  if (x->label && !strcmp(x->label, name)) return 1;
+  for (size_t i = 0; i < x->names.n; i++)
+    if (!strcmp(x->names.v[i], name)) return 1;
+  for (size_t i = 0; i < x->variants.n; i++)
+    if (!strcmp(x->variants.v[i], name)) return 1;
+  return 0;
+}
+
+/* Is there a fact (subject named s, or "DOC"; pred; object named o or literal o)? */
+static int has(const dg_result *r, const char *s, dg_pred p, const char *o) {
+  for (size_t i = 0; i < r->nfacts; i++) {
+    const dg_fact *f = &r->facts[i];
+    if (f->pred != p) continue;
+    if (strcmp(s, "DOC") ? !named(r, f->subj, s) : f->subj != 0) continue;
+    if (f->obj >= 0 ? named(r, f->obj, o) : (f->lit && !strcmp(f->lit, o))) return 1;
+  }
+  return 0;
+}
+
+static int count(const dg_result *r, dg_pred p) {
+  int n = 0;
+  for (size_t i = 0; i < r->nfacts; i++) n += r->facts[i].pred == p;
+  return n;
+}
+
+static const dg_entity *entity(const dg_result *r, const char *name) {
+  for (size_t i = 0; i < r->nents; i++)
+    if (named(r, (int)i, name)) return &r->ents[i];
+  return NULL;
+}
+
+static void test_events(void) {
+  dg_result *r = run("Co-Chairs' Statement on the Third Canada-Viet Nam Cyber Policy Dialogue\n\n"
+                     "The third Canada-Viet Nam Cyber Policy Dialogue was held in Hanoi on 4 May 2022. "
+                     "The Dialogue was co-chaired by Canada and Viet Nam.\n");
+  CHECK(r != NULL);
+  if (!r) return;
+  const char *ev = "Canada-Viet Nam Cyber Policy Dialogue#3";
+  CHECK(has(r, ev, DG_P_ORDINAL, "3"));
+  CHECK(has(r, ev, DG_P_DATE, "2022-05-04"));
+  CHECK(has(r, ev, DG_P_VENUE, "Hanoi"));
+  CHECK(has(r, ev, DG_P_COCHAIR, "Canada"));
+  CHECK(has(r, ev, DG_P_COCHAIR, "Viet Nam"));
+  CHECK(has(r, ev, DG_P_INSERIES, "Canada-Viet Nam Cyber Policy Dialogue"));
+  CHECK(has(r, "DOC", DG_P_REPORTSON, ev));
+  const dg_entity *e = entity(r, ev);
+  CHECK(e && (e->classes & DG_C_DIALOGUE));
+  dg_result_free(r);
+
+  /* ordinals in numbers, month-first dates, virtual meetings */
+  r = run("The 7th Japan-India Cyber Dialogue was held virtually on March 3, 2021.\n");
+  CHECK(r && has(r, "India-Japan Cyber Dialogue#7", DG_P_DATE, "2021-03-03"));
+  CHECK(r && has(r, "India-Japan Cyber Dialogue#7", DG_P_VIRTUAL, "true"));
+  dg_result_free(r);
+
+  /* "X and Y held their sixth Cyber Dialogue": the series is named after them */
+  r = run("On 2 June, the European Union and India held their sixth Cyber Dialogue in Brussels.\n\n"
+          "Published 3 June 2023\n");
+  CHECK(r && entity(r, "European Union-India Cyber Dialogue#6"));
+  dg_result_free(r);
+
+  /* must NOT produce events: ordinals of other things, a year of friendship */
+  r = run("The meeting marked the 40th year of friendship. It was the first time the ministers met "
+          "on the 2nd floor of the Ministry.\n");
+  CHECK(r && count(r, DG_P_ORDINAL) == 0 && count(r, DG_P_DATE) == 0);
+  dg_result_free(r);
+}
+
+static void test_dates(void) {
+  /* ranges, month precision, "last year" against the dateline */
+  dg_result *r = run("Tokyo, 13 September 2013\n\n"
+                     "The Second ASEAN-Korea Cyber Dialogue was held from 12 to 13 September 2013. "
+                     "It followed the First ASEAN-Korea Cyber Dialogue held in Seoul in June 2012 and "
+                     "the Fourth ASEAN-Korea Senior Officials Meeting held last year.\n");
+  CHECK(r && has(r, "ASEAN-Korea Cyber Dialogue#2", DG_P_DATE, "2013-09-12"));
+  CHECK(r && has(r, "ASEAN-Korea Cyber Dialogue#1", DG_P_DATE, "2012-06"));
+  CHECK(r && has(r, "ASEAN-Korea Cyber Dialogue#1", DG_P_VENUE, "Seoul"));
+  CHECK(r && has(r, "ASEAN-Korea Senior Officials Meeting#4", DG_P_DATE, "2012"));
+  dg_result_free(r);
+  /* a year alone after "since" is not an event date */
+  r = run("Officials recalled the ASEAN-Korea Cyber Dialogues held since 2009.\n");
+  CHECK(r && count(r, DG_P_DATE) == 0);
+  dg_result_free(r);
+}
+
+static void test_references(void) {
+  dg_result *r = run("The Dialogue was held in Ottawa on 1 May 2022. Recalling the 2021 Canada-ASEAN Leaders' "
+                     "Statement on Digital Cooperation adopted at the 3rd ASEAN-Canada Summit in November 2021, "
+                     "the Dialogue welcomed the 2021 consensus report of the Open-ended Working Group, reaffirmed "
+                     "UNGA resolution 73/27, and noted the ASEAN Digital Master Plan 2025.\n");
+  CHECK(r != NULL);
+  if (!r) return;
+  CHECK(has(r, "DOC", DG_P_RECALLS, "2021 Canada-ASEAN Leaders' Statement on Digital Cooperation"));
+  CHECK(has(r, "2021 Canada-ASEAN Leaders' Statement on Digital Cooperation", DG_P_ADOPTEDAT,
+            "ASEAN-Canada Summit#3"));
+  CHECK(has(r, "ASEAN-Canada Summit#3", DG_P_DATE, "2021-11"));
+  CHECK(has(r, "DOC", DG_P_WELCOMES, "2021 consensus report of the Open-ended Working Group"));
+  CHECK(has(r, "DOC", DG_P_REAFFIRMS, "UNGA resolution 73/27"));
+  CHECK(has(r, "DOC", DG_P_NOTES, "ASEAN Digital Master Plan 2025"));
+  dg_result_free(r);
+  /* a statement's own title is its name, not a reference */
+  r = run("Joint Statement on the Second Canada-ASEAN Cyber Dialogue\n\nThe Dialogue met.\n");
+  CHECK(r && count(r, DG_P_REFERENCES) + count(r, DG_P_RECALLS) + count(r, DG_P_WELCOMES) == 0);
+  dg_result_free(r);
+}
+
+static void test_programmes_and_bodies(void) {
+  dg_result *r = run("The Dialogue discussed initiatives and programmes such as the Mekong Cyber Capacity Project, "
+                     "the Digital Trade and Security Partnership, and the ASEAN-Canada Cyber Centre of Excellence, "
+                     "as well as the work of the ASEAN Regional Forum (ARF) and the Pacific Cyber Coordinating "
+                     "Committee (PCCC).\n");
+  CHECK(r != NULL);
+  if (!r) return;
+  CHECK(has(r, "DOC", DG_P_MENTIONS, "Mekong Cyber Capacity Project"));
+  CHECK(has(r, "DOC", DG_P_MENTIONS, "Digital Trade and Security Partnership"));
+  CHECK(has(r, "DOC", DG_P_MENTIONS, "ASEAN-Canada Cyber Centre of Excellence"));
+  CHECK(has(r, "DOC", DG_P_MENTIONS, "ASEAN Regional Forum"));
+  CHECK(has(r, "DOC", DG_P_MENTIONS, "Pacific Cyber Coordinating Committee"));
+  const dg_entity *p = entity(r, "Digital Trade and Security Partnership");
+  CHECK(p && (p->classes & DG_C_PROGRAMME));
+  const dg_entity *b = entity(r, "Pacific Cyber Coordinating Committee");
+  CHECK(b && (b->classes & DG_C_BODY) && b->acronyms.n == 1 && !strcmp(b->acronyms.v[0], "PCCC"));
+  dg_result_free(r);
+  /* a government centre is an agency (body), not a programme */
+  r = run("The delegation included the National Cyber Security Centre and the Ministry of Economy, Trade and Industry.\n");
+  const dg_entity *n = r ? entity(r, "National Cyber Security Centre") : NULL;
+  CHECK(n && (n->classes & DG_C_BODY) && !(n->classes & DG_C_PROGRAMME));
+  CHECK(r && entity(r, "Ministry of Economy, Trade and Industry"));
+  dg_result_free(r);
+}
+
+static void test_acronyms(void) {
+  dg_result *r = run("Ministers welcomed the Charter of the United Nations (UN) and the ASEAN Information "
+                     "and Communications Technology (ICT) Master Plan (AIM) 2020, and the 13th ASEAN Regional "
+                     "Forum (ARF) Ministerial Meeting held in Kuala Lumpur in July 2006.\n");
+  CHECK(r != NULL);
+  if (!r) return;
+  const dg_entity *un = entity(r, "United Nations");
+  CHECK(un && un->acronyms.n && !strcmp(un->acronyms.v[0], "UN"));
+  const dg_entity *ch = entity(r, "Charter of the United Nations");
+  CHECK(ch && ch->acronyms.n == 0); /* the acronym is the UN's, not the Charter's */
+  const dg_entity *aim = entity(r, "ASEAN Information and Communications Technology Master Plan 2020");
+  CHECK(aim && aim->acronyms.n && !strcmp(aim->acronyms.v[0], "AIM"));
+  CHECK(entity(r, "ARF Ministerial Meeting") != NULL); /* the series under both names */
+  CHECK(has(r, "ASEAN Regional Forum Ministerial Meeting#13", DG_P_VENUE, "Kuala Lumpur"));
+  dg_result_free(r);
+}
+
+static void test_planned(void) {
+  dg_result *r = run("The Second Brazil-India Cyber Dialogue was held in Brasilia on 1 June 2022. "
+                     "The two sides agreed to hold the Third Brazil-India Cyber Dialogue in New Delhi in 2023.\n");
+  CHECK(r && has(r, "Brazil-India Cyber Dialogue#2", DG_P_PLANNEDNEXT, "Brazil-India Cyber Dialogue#3"));
+  CHECK(r && has(r, "Brazil-India Cyber Dialogue#3", DG_P_PLANNEDDATE, "2023"));
+  CHECK(r && !has(r, "Brazil-India Cyber Dialogue#3", DG_P_DATE, "2023"));
+  dg_result_free(r);
+  r = run("The inaugural Chile-Japan Cyber Dialogue took place in Tokyo on 5 May 2021. "
+          "The next Dialogue will be held in Santiago in 2022.\n");
+  CHECK(r && has(r, "Chile-Japan Cyber Dialogue#2", DG_P_PLANNEDDATE, "2022"));
+  dg_result_free(r);
+  /* the statement's own event, never named: between the previous and the next */
+  r = run("Fri. Nov 22nd, 2024\n\nRecalling the Fourth Chile-Japan Cyber Dialogue held last year, the Dialogue "
+          "discussed norms. Participants committed to explore convening the Sixth Chile-Japan Cyber Dialogue in 2025.\n");
+  CHECK(r && has(r, "DOC", DG_P_REPORTSON, "Chile-Japan Cyber Dialogue#5"));
+  CHECK(r && has(r, "Chile-Japan Cyber Dialogue#4", DG_P_DATE, "2023"));
+  dg_result_free(r);
+}
+
+static void test_identity(void) {
+  /* partner order and spelling variants give one key */
+  dg_result *a = run("The 2nd U.S.-ASEAN Cyber Policy Dialogue was held in Jakarta on 1 May 2020. "
+                     "They discussed the ASEAN-Japan Cybersecurity Capacity Building Centre.\n");
+  dg_result *b = run("The 3rd ASEAN-United States Cyber Policy Dialogue was held in Manila on 1 May 2021. "
+                     "They discussed the ASEAN-Japan Cybersecurity Capacity Building Center.\n");
+  const dg_entity *s1 = a ? entity(a, "U.S.-ASEAN Cyber Policy Dialogue") : NULL;
+  const dg_entity *s2 = b ? entity(b, "ASEAN-United States Cyber Policy Dialogue") : NULL;
+  CHECK(s1 && s2 && !strcmp(s1->key, s2->key));
+  const dg_entity *c1 = a ? entity(a, "ASEAN-Japan Cybersecurity Capacity Building Centre") : NULL;
+  const dg_entity *c2 = b ? entity(b, "ASEAN-Japan Cybersecurity Capacity Building Center") : NULL;
+  CHECK(c1 && c2 && !strcmp(c1->key, c2->key));
+  dg_result_free(a);
+  dg_result_free(b);
+}
+
+int main(void) {
+  dg_error err;
+  const char *dir = getenv("DIPLOGRAPH_ONTOLOGY") ? getenv("DIPLOGRAPH_ONTOLOGY") : "ontology";
+  if (dg_lexicon_load(dir, &lx, &err) < 0) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 1;
+  }
+  test_events();
+  test_dates();
+  test_references();
+  test_programmes_and_bodies();
+  test_acronyms();
+  test_planned();
+  test_identity();
+  dg_lexicon_free(lx);
+  return TEST_REPORT();
+}
