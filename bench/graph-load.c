@@ -142,12 +142,11 @@ int main(int argc, char **argv) {
   dg_lexicon *lx = NULL;
   dg_error err;
   dg_error_clear(&err);
-  if ((!synthetic && dg_lexicon_load(dg_build_ontology_dir(NULL), &lx, &err) < 0) ||
-      dg_doc_list_inputs(argv + 2, (size_t)(argc - 2), &files, NULL, NULL, &err) < 0) {
+  if (!synthetic && dg_lexicon_load(dg_build_ontology_dir(NULL), &lx, &err) < 0) {
     fprintf(stderr, "graph-load: %s\n", err.msg);
-    dg_lexicon_free(lx);
     return 1;
   }
+  dg_doc_list_inputs(argv + 2, (size_t)(argc - 2), &files, NULL, NULL);
   dg_graph *g = dg_graph_new(NULL);
   double t_extract = 0, t_add = 0, t0;
   size_t bytes = 0;
