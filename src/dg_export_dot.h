@@ -6,8 +6,9 @@
  * a dg_view (typed entities and de-duplicated facts, never the text) and
  * draws what a reader needs: literals and types inside the node, a fill
  * colour per class with a legend, edges labelled with the property's
- * label, one cluster per event series with its events ordered by date,
- * shortened labels with the full label and IRI as tooltip and URL.
+ * label, one cluster per event series with its events in time order,
+ * shortened labels with the full label and IRI as tooltip and URL, and
+ * entities that only one document mentions listed in a box beside it.
  * Node ids are synthetic (n1, n2, ... in IRI order); every string is
  * escaped for DOT's quoted strings or its HTML-like labels. Linear in the
  * size of the view apart from sorting the events of each series.
@@ -34,9 +35,14 @@ typedef struct dg_dot_part {
   const char *title;              /* drawn above the diagram, or NULL */
 } dg_dot_part;
 
+typedef struct dg_dot_stats {
+  size_t entities;     /* entities shown, as nodes or as cells of a box */
+  size_t layout_nodes; /* nodes dot lays out (a box is one) */
+} dg_dot_stats;
+
 /* Writes the DOT text. Returns 0, or DG_ERR_IO if writing to fp failed.
- * *drawn (if not NULL) receives the number of nodes drawn. */
-int dg_dot_write(const dg_view *v, const dg_dot_part *part, FILE *fp, size_t *drawn,
+ * stats (if not NULL) receives what was drawn. */
+int dg_dot_write(const dg_view *v, const dg_dot_part *part, FILE *fp, dg_dot_stats *stats,
                  dg_error *err);
 
 /* Lays out dot_path with Graphviz `dot` into svg_path. Returns 0 when the

@@ -27,6 +27,11 @@ static const char *const sample_hostile[] __attribute__((unused)) = {
     "abc\xE2\x80\xAE" "def",
     "'single' </TD> <BR/> ]]> -->"};
 #define SAMPLE_NHOSTILE (sizeof sample_hostile / sizeof *sample_hostile)
+/* Mentioned only, by one document: drawn as cells of one box. */
+static const char *const sample_hostile_mentioned[] __attribute__((unused)) = {
+    "Programme <A> & \"B\" \\N \\G",
+    "Centre {x|y} \\ \xC3\xA9t\xC3\xA9 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\nnext line"};
+#define SAMPLE_NMENTIONED 2
 
 static inline int sample_span(dg_result *r, size_t b, const char *text) {
   return dg_result_span(r, b, b + strlen(text), text, strlen(text));
@@ -117,6 +122,12 @@ static inline dg_graph *sample_graph_order(int reverse) {
     snprintf(key, sizeof key, "hostile %zu", i);
     int o = sample_ent(r, DG_K_ORG, key, sample_hostile[i], DG_C_ORG);
     dg_result_fact(r, hev, DG_P_COCHAIR, o, s1);
+  }
+  for (size_t i = 0; i < SAMPLE_NMENTIONED; i++) {
+    char key[32];
+    snprintf(key, sizeof key, "hostile programme %zu", i);
+    int o = sample_ent(r, DG_K_PROGRAMME, key, sample_hostile_mentioned[i], DG_C_PROGRAMME);
+    dg_result_fact(r, 0, DG_P_MENTIONS, o, s1);
   }
   docs[2] = r;
 
