@@ -58,6 +58,7 @@ typedef struct ctx {
   int main_ord;
   int adopted_statement;
   dg_map alias;       /* folded alias ("policy meeting") -> series entity */
+  size_t cp_byte, cp_count; /* a byte offset and its code point offset */
 } ctx;
 
 static int long_form_start(ctx *c, int s, int tb, int te, const char *acr);
@@ -73,6 +74,8 @@ static int is_word(ctx *c, int s, int i, const char *w) {
 static int in_list(ctx *c, int s, int i, const char *list) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
+  int bit = dg_lexicon_list_bit(c->lx, list);
+  if (bit >= 0) return (k->lists >> bit) & 1;
   return dg_lexicon_getn(c->lx, list, c->t->shadow + k->b, k->e - k->b) != NULL;
 }
 static int is_punct(ctx *c, int s, int i, char ch) {
@@ -83,7 +86,11 @@ static int is_punct(ctx *c, int s, int i, char ch) {
 
 static int span_of(ctx *c, int s) {
   const dg_sentinfo *si = &c->t->sents[s];
-  size_t b = dg_utf8_count(c->t->orig, si->b);
+  /* code point offset of the sentence, counted on from the last one asked */
+  if (si->b < c->cp_byte) c->cp_byte = 0, c->cp_count = 0;
+  c->cp_count += dg_utf8_count(c->t->orig + c->cp_byte, si->b - c->cp_byte);
+  c->cp_byte = si->b;
+  size_t b = c->cp_count;
   size_t e = b + dg_utf8_count(c->t->orig + si->b, si->e - si->b);
   return dg_result_span(c->r, b, e, c->t->orig + si->b, si->e - si->b);
 }
@@ -103,7 +110,8 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
   h->comp = te;
   const char *best = NULL;
   int bb = -1, be = -1;
-  char *words[6];
+  const char *words[6];
+  size_t lens[6];
   for (int i = tb; i < te; i++) {
     const dg_tok *k = tok(c, s, i);
     if ((k->flags & TK_CONN) && i > tb &&
@@ -115,11 +123,11 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
     for (int j = i; j < te && nw < 5; j++) {
       const dg_tok *x = tok(c, s, j);
       if (x->flags & TK_PUNCT) break;
-      words[nw++] = dg_xstrndup(c->t->shadow + x->b, x->e - x->b);
+      words[nw] = c->t->shadow + x->b;
+      lens[nw++] = x->e - x->b;
     }
     const char *v = NULL;
-    int len = nw ? dg_lexicon_match(c->lx, "head", words, nw, &v) : 0;
-    for (int j = 0; j < nw; j++) free(words[j]);
+    int len = nw ? dg_lexicon_match_n(c->lx, "head", words, lens, nw, &v) : 0;
     if (len) {
       best = v, bb = i, be = i + len;
       i += len - 1;

@@ -12,6 +12,8 @@ struct dg_lexicon {
   dg_map words;        /* "list\x1fword" -> index into values */
   dg_strvec values;
   dg_map maxwords;     /* list -> longest entry in words */
+  dg_map list_bits;    /* list -> bit index (the first 31 lists) */
+  dg_map word_lists;   /* single word -> bit mask of the lists it is in */
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
@@ -32,28 +34,50 @@ static const char *const spelling[][2] = {
     {"behaviour", "behavior"},    {"cooperation", "cooperation"},
     {"intersessional", "inter sessional"}, {NULL, NULL}};
 
-void dg_lexicon_fold(const char *name, dg_buf *out) {
-  dg_buf t;
-  dg_buf_init(&t);
+/* A bounded output area: a caller's array; overflow is remembered. */
+typedef struct sbuf {
+  char *p;
+  size_t len, cap;
+  int over;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    b->over = 1;
+    return;
+  }
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+  b->p[b->len] = '\0';
+}
+static void sb_addc(sbuf *b, char c) { sb_add(b, &c, 1); }
+static void sb_adds(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
+
+/* The fold into out (cap bytes); returns 0, or -1 if it did not fit. Two
+ * passes through a scratch array of the same size, no allocation: this
+ * runs for every name candidate of every document. */
+static int fold_into(const char *name, char *out, size_t cap, char *scratch) {
+  sbuf t = {scratch, 0, cap, 0}, o = {out, 0, cap, 0};
+  scratch[0] = out[0] = '\0';
   const unsigned char *p = (const unsigned char *)name;
   /* pass 1: straighten quotes, drop apostrophes (and a following s), map
    * the forms of the United States, punctuation to spaces */
-  while (*p) {
-    if (!strncasecmp((const char *)p, "United States of America", 24)) {
-      dg_buf_adds(&t, " united states ");
+  while (*p && !t.over) {
+    if ((*p == 'U' || *p == 'u') && !strncasecmp((const char *)p, "United States of America", 24)) {
+      sb_adds(&t, " united states ");
       p += 24;
       continue;
     }
-    if (!strncmp((const char *)p, "U.S.", 4)) {
-      dg_buf_adds(&t, " united states ");
-      p += strncmp((const char *)p, "U.S.A.", 6) ? 4 : 6;
+    if (*p == 'U' && (!strncmp((const char *)p, "U.S.A.", 6) || !strncmp((const char *)p, "U.S.", 4))) {
+      sb_adds(&t, " united states ");
+      p += p[3] == 'A' ? 6 : 4;
       continue;
     }
-    if ((p == (const unsigned char *)name || !isalnum(p[-1])) &&
+    if (*p == 'U' && (p == (const unsigned char *)name || !isalnum(p[-1])) &&
         (!strncmp((const char *)p, "US", 2) || !strncmp((const char *)p, "USA", 3))) {
       size_t l = p[2] == 'A' ? 3 : 2;
       if (!isalnum(p[l])) {
-        dg_buf_adds(&t, " united states ");
+        sb_adds(&t, " united states ");
         p += l;
         continue;
       }
@@ -67,24 +91,24 @@ void dg_lexicon_fold(const char *name, dg_buf *out) {
       /* curly double quotes, dashes, nbsp: separators; other UTF-8 kept */
       if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x9F) ||
           (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xB7))) {
-        dg_buf_addc(&t, ' ');
+        sb_addc(&t, ' ');
         p += p[0] == 0xE2 ? 3 : 2;
         continue;
       }
-      dg_buf_addc(&t, (char)*p++);
+      sb_addc(&t, (char)*p++);
       continue;
     }
     if (*p == '&') {
-      dg_buf_adds(&t, " and ");
+      sb_adds(&t, " and ");
       p++;
       continue;
     }
-    dg_buf_addc(&t, isalnum(*p) ? (char)tolower(*p) : ' ');
+    sb_addc(&t, isalnum(*p) ? (char)tolower(*p) : ' ');
     p++;
   }
+  if (t.over) return -1;
   /* pass 2: tokens; drop articles, fold spellings */
-  size_t start = out->len;
-  const char *s = dg_buf_cstr(&t);
+  const char *s = t.p;
   while (*s) {
     while (*s == ' ') s++;
     if (!*s) break;
@@ -102,11 +126,19 @@ void dg_lexicon_fold(const char *name, dg_buf *out) {
         n = strlen(w);
         break;
       }
-    if (out->len > start) dg_buf_addc(out, ' ');
-    dg_buf_add(out, w, n);
+    if (o.len) sb_addc(&o, ' ');
+    sb_add(&o, w, n);
     s = e;
   }
-  dg_buf_free(&t);
+  return o.over ? -1 : 0;
+}
+
+void dg_lexicon_fold(const char *name, dg_buf *out) {
+  size_t cap = strlen(name) * 3 + 64; /* "U.S." grows to " united states " */
+  char *o = dg_xmalloc(cap), *t = dg_xmalloc(cap);
+  if (fold_into(name, o, cap, t) == 0) dg_buf_adds(out, o);
+  free(o);
+  free(t);
   dg_buf_cstr(out);
 }
 
@@ -127,6 +159,15 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
   dg_map_put(&lx->words, k.data, (int)lx->values.n - 1);
   int nw = 1;
   for (const char *p = lw; *p; p++) nw += *p == ' ';
+  int bit = dg_map_get(&lx->list_bits, list);
+  if (bit < 0 && lx->list_bits.n < 31) {
+    bit = (int)lx->list_bits.n;
+    dg_map_put(&lx->list_bits, list, bit);
+  }
+  if (bit >= 0 && nw == 1) {
+    int m = dg_map_get(&lx->word_lists, lw);
+    dg_map_put(&lx->word_lists, lw, (m < 0 ? 0 : m) | (1 << bit));
+  }
   int cur = dg_map_get(&lx->maxwords, list);
   if (nw > cur) dg_map_put(&lx->maxwords, list, nw);
   dg_buf_free(&k);
@@ -134,13 +175,25 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
 }
 
 const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *word, size_t n) {
-  dg_buf k;
-  dg_buf_init(&k);
-  dg_buf_printf(&k, "%s\x1f", list);
-  for (size_t i = 0; i < n; i++) dg_buf_addc(&k, (char)tolower((unsigned char)word[i]));
-  int i = dg_map_get(&lx->words, k.data);
-  dg_buf_free(&k);
+  /* hot path (every token): build the key on the stack */
+  char key[256];
+  size_t ln = strlen(list);
+  if (ln + 1 + n >= sizeof key) return NULL;
+  memcpy(key, list, ln);
+  key[ln] = '\x1f';
+  for (size_t i = 0; i < n; i++) key[ln + 1 + i] = (char)tolower((unsigned char)word[i]);
+  int i = dg_map_getn(&lx->words, key, ln + 1 + n);
   return i < 0 ? NULL : lx->values.v[i];
+}
+
+int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list) { return dg_map_get(&lx->list_bits, list); }
+
+unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n) {
+  char key[128];
+  if (n >= sizeof key) return 0;
+  for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
+  int m = dg_map_getn(&lx->word_lists, key, n);
+  return m < 0 ? 0u : (unsigned)m;
 }
 
 const char *dg_lexicon_get(const dg_lexicon *lx, const char *list, const char *word) {
@@ -149,25 +202,36 @@ const char *dg_lexicon_get(const dg_lexicon *lx, const char *list, const char *w
 
 int dg_lexicon_match(const dg_lexicon *lx, const char *list, char *const *words, int nwords,
                      const char **value) {
+  size_t lens[16];
+  if (nwords > 16) nwords = 16;
+  for (int i = 0; i < nwords; i++) lens[i] = strlen(words[i]);
+  return dg_lexicon_match_n(lx, list, (const char *const *)words, lens, nwords, value);
+}
+
+int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const *words,
+                       const size_t *lens, int nwords, const char **value) {
   int max = dg_map_get(&lx->maxwords, list);
   if (max < 1) return 0;
   if (max > nwords) max = nwords;
-  dg_buf b;
-  dg_buf_init(&b);
+  char buf[256];
   for (int len = max; len >= 1; len--) {
-    dg_buf_reset(&b);
-    for (int i = 0; i < len; i++) {
-      if (i) dg_buf_addc(&b, ' ');
-      dg_buf_adds(&b, words[i]);
+    size_t n = 0;
+    int ok = 1;
+    for (int i = 0; i < len && ok; i++) {
+      if (n + lens[i] + 1 >= sizeof buf) ok = 0;
+      else {
+        if (i) buf[n++] = ' ';
+        memcpy(buf + n, words[i], lens[i]);
+        n += lens[i];
+      }
     }
-    const char *v = dg_lexicon_getn(lx, list, b.data, b.len);
+    if (!ok) continue;
+    const char *v = dg_lexicon_getn(lx, list, buf, n);
     if (v) {
       if (value) *value = v;
-      dg_buf_free(&b);
       return len;
     }
   }
-  dg_buf_free(&b);
   return 0;
 }
 
@@ -293,6 +357,8 @@ int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   dg_lexicon *lx = dg_xcalloc(1, sizeof *lx);
   dg_map_init(&lx->words);
   dg_map_init(&lx->maxwords);
+  dg_map_init(&lx->list_bits);
+  dg_map_init(&lx->word_lists);
   dg_map_init(&lx->gaz_index);
   dg_strvec_init(&lx->values);
   dg_buf p;
@@ -325,17 +391,19 @@ void dg_lexicon_free(dg_lexicon *lx) {
   free(lx->gaz);
   dg_map_free(&lx->words);
   dg_map_free(&lx->maxwords);
+  dg_map_free(&lx->list_bits);
+  dg_map_free(&lx->word_lists);
   dg_map_free(&lx->gaz_index);
   dg_strvec_free(&lx->values);
   free(lx);
 }
 
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
-  dg_buf f;
-  dg_buf_init(&f);
-  dg_lexicon_fold(name, &f);
-  int i = f.len ? dg_map_get(&lx->gaz_index, f.data) : -1;
-  dg_buf_free(&f);
+  char o[512], t[512];
+  /* no gazetteer name is that long: a cheap no */
+  if (strlen(name) * 3 + 64 > sizeof o) return NULL;
+  if (fold_into(name, o, sizeof o, t) < 0 || !o[0]) return NULL;
+  int i = dg_map_get(&lx->gaz_index, o);
   return i < 0 ? NULL : &lx->gaz[i];
 }
 

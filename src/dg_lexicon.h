@@ -40,6 +40,16 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
 int dg_lexicon_match(const dg_lexicon *lx, const char *list, char *const *words, int nwords,
                      const char **value);
 
+/* Bit index of a list (for dg_lexicon_word_lists masks), or -1. */
+int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list);
+/* Mask of the lists a single word (case-insensitive) belongs to: one
+ * lookup answers "is it a connector, a month, a cue ..." at once. */
+unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n);
+
+/* Same, for words given as (pointer, length) pairs into some text. */
+int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const *words,
+                       const size_t *lens, int nwords, const char **value);
+
 /* Gazetteer entry whose canonical name, a variant or an acronym normalises
  * to the same lookup form as name; NULL if none. */
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name);

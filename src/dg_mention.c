@@ -100,7 +100,7 @@ static void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t 
     *cap = *cap ? *cap * 2 : 64;
     s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
   }
-  s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0};
+  s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0, 0};
 }
 
 /* Is there a '.' inside [b, e) followed by a letter: "U.S", "X.1205"? */
@@ -204,12 +204,17 @@ static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
 }
 
 static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
+  int bo = dg_lexicon_list_bit(lx, "ordinal"), bm = dg_lexicon_list_bit(lx, "month"),
+      bc = dg_lexicon_list_bit(lx, "connector");
+  unsigned bit_ordinal = bo < 0 ? 0 : 1u << bo, bit_month = bm < 0 ? 0 : 1u << bm,
+           bit_conn = bc < 0 ? 0 : 1u << bc;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     if (!(k->flags & TK_WORD)) continue;
     const char *w = t->shadow + k->b;
     size_t n = k->e - k->b;
-    const char *v = dg_lexicon_getn(lx, "ordinal", w, n);
+    k->lists = dg_lexicon_word_lists(lx, w, n);
+    const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
     int num;
     int dl = parse_int(t, k, &num);
@@ -220,8 +225,8 @@ static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
         k->flags |= TK_ORD, k->ordinal = num;
     }
     if (dl && (size_t)dl == n && n == 4 && num >= 1900 && num <= 2099) k->flags |= TK_YEAR;
-    if (dg_lexicon_getn(lx, "month", w, n)) k->flags |= TK_MONTH;
-    if (!(k->flags & TK_CAP) && dg_lexicon_getn(lx, "connector", w, n)) k->flags |= TK_CONN;
+    if (k->lists & bit_month) k->flags |= TK_MONTH;
+    if (!(k->flags & TK_CAP) && (k->lists & bit_conn)) k->flags |= TK_CONN;
     if (n == 1 && *w == '&') k->flags |= TK_CONN;
   }
 }

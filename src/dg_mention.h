@@ -34,6 +34,7 @@ typedef struct dg_tok {
   uint32_t b, e;       /* byte offsets into the text */
   uint32_t flags;
   int ordinal;         /* value when TK_ORD */
+  unsigned lists;      /* dg_lexicon_word_lists mask of the word */
 } dg_tok;
 
 typedef struct dg_date {

@@ -39,6 +39,9 @@ static int is_actor(const dg_gaz *g) {
  * prefix (0 if none). */
 static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) {
   size_t pos = 0, len = strlen(name);
+  /* partners are joined by '-' near the start: no dash, no prefix */
+  const char *dash = memchr(name, '-', len < 80 ? len : 80);
+  if (!dash) return 0;
   for (;;) {
     size_t best = 0;
     const dg_gaz *bg = NULL;
