@@ -64,11 +64,13 @@ static int decode_utf16(const char *name, const unsigned char *s, size_t n, int 
   return 0;
 }
 
-/* Line ends become LF without moving any offset: CR LF becomes space LF, a
- * lone CR becomes LF. No later stage (nor an RDF literal) ever sees a CR. */
+/* A CR that is not followed by LF (old Mac line ends, &#13;) becomes LF, so
+ * no string of the text holds a CR without an LF: raptor's Turtle writer
+ * puts such a string raw between quotes, which is not Turtle. CR LF stays
+ * as it is, and no offset moves. */
 static void normalize_line_ends(char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
-    if (s[i] == '\r') s[i] = i + 1 < n && s[i + 1] == '\n' ? ' ' : '\n';
+    if (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')) s[i] = '\n';
 }
 
 /* Messages are one line even when a file name holds a line break. */

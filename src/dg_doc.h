@@ -9,8 +9,8 @@
  * network, DTD loading and entity substitution off, so an external or
  * recursive entity never reaches the text.
  *
- * Line ends are normalized without moving any offset (CR LF becomes space
- * LF, a lone CR becomes LF), so no later stage sees a CR.
+ * A CR not followed by LF becomes LF (no offset moves), so every line end
+ * in doc->text is LF or CR LF.
  * Messages (errors, warnings) are one line and start with the path as given.
  * A FIFO or device is refused, never waited on.
  *

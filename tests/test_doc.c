@@ -85,12 +85,15 @@ static void test_text(void) {
   d = MEM("nul16.txt", "\xff\xfe" "A\0\0\0B\0", DG_FMT_TEXT, &err);
   CHECK(!d && one_line_naming(err.msg, "nul16.txt") && strstr(err.msg, "NUL"));
 
-  /* line ends: LF everywhere, offsets unchanged */
+  /* line ends: CR LF kept (evidence is the file's text), a lone CR is LF */
   d = MEM("crlf.txt", "One.\r\nTwo.\r\n", DG_FMT_TEXT, &err);
-  CHECK_STR(d ? d->text : NULL, "One. \nTwo. \n");
+  CHECK_STR(d ? d->text : NULL, "One.\r\nTwo.\r\n");
   dg_doc_free(d);
-  d = MEM("cr.txt", "One.\rTwo.\r\rThree", DG_FMT_TEXT, &err);
-  CHECK_STR(d ? d->text : NULL, "One.\nTwo.\n\nThree");
+  d = MEM("cr.txt", "One.\rTwo.\r\rThree\r", DG_FMT_TEXT, &err);
+  CHECK_STR(d ? d->text : NULL, "One.\nTwo.\n\nThree\n");
+  dg_doc_free(d);
+  d = MEM("mixed.txt", "\xff\xfe" "A\0\r\0B\0\r\0\n\0", DG_FMT_TEXT, &err);
+  CHECK_STR(d ? d->text : NULL, "A\nB\r\n");
   dg_doc_free(d);
 }
 
