@@ -1,6 +1,7 @@
 /* dg_export: see dg_export.h.
  *
- * A run writes every file into a staging directory inside outdir first and
+ * A run writes every file into a staging directory inside outdir first
+ * (DG_OUTFILE_STAGE_PREFIX, which SIGINT cleanup knows) and
  * moves them into outdir only when every exporter has succeeded, so a run
  * that fails (at any exporter) leaves the previous outputs as they were,
  * never a mix of two runs. Exporters see the staging directory as outdir. */
@@ -17,6 +18,7 @@
 #include "dg_export_dot.h"
 #include "dg_export_html.h"
 #include "dg_export_rdf.h"
+#include "dg_outfile.h"
 #include "dg_store.h"
 
 void dg_export_note_written(dg_build_stats *st, const char *name) {
@@ -117,7 +119,7 @@ int dg_export_all(const dg_graph *g, const char *outdir, const dg_build_opts *o,
                   dg_build_stats *st, dg_error *err) {
   dg_buf stage;
   dg_buf_init(&stage);
-  dg_buf_printf(&stage, "%s/.staging.XXXXXX", outdir);
+  dg_buf_printf(&stage, "%s/" DG_OUTFILE_STAGE_PREFIX "XXXXXX", outdir);
   if (!mkdtemp(stage.data)) {
     int rc = dg_error_set(err, DG_ERR_IO, "%s: cannot create a staging directory: %s", outdir,
                           strerror(errno));
