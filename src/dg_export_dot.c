@@ -13,21 +13,10 @@
 #include "dg_export.h"
 #include "dg_outfile.h"
 
-/* Fill colour per class bit (dg_fact.h order): documents blue, events
- * orange, organisations green, the rest distinct pale tones. */
-static const char *const class_fill[DG_C__COUNT] = {
-    "#dbe9f6", "#bcd7ee", "#a9cce3", "#c5cae9", "#d7d2ec", /* documents */
-    "#fde0c5", "#fdc08a", "#f9a66c", "#fdd49e", "#fbb977", /* events */
-    "#efe9d7",                                             /* event series */
-    "#cfe8c5", "#b5dca6", "#9fd3b0",                       /* organisations */
-    "#f6c6d6", "#e8dcc2", "#e2d1ea", "#e6e6e6"};
-
 #define SERIES_BIT ((unsigned)__builtin_ctz(DG_C_SERIES))
 #define CLUSTER_FILL "#f7f5ee"
 
-static const char *fill_of(const dg_view_node *vn) {
-  return vn->cls >= 0 ? class_fill[vn->cls] : "#ffffff";
-}
+static const char *fill_of(const dg_view_node *vn) { return dg_view_fill(vn->cls); }
 
 typedef struct edge_style {
   const char *color, *style;
@@ -515,7 +504,7 @@ static void write_legend(drawing *d, const char *title) {
     legend_cell(b, k++);
     dg_buf_printf(b, "<TD BGCOLOR=\"%s\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"18\" HEIGHT=\"11\"></TD>"
                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">",
-                  c == SERIES_BIT ? CLUSTER_FILL : class_fill[c]);
+                  c == SERIES_BIT ? CLUSTER_FILL : dg_view_fill((int)c));
     html_text(b, dg_view_class_label(v, c));
     dg_buf_adds(b, "</FONT></TD>");
   }

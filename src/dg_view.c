@@ -109,6 +109,17 @@ cleanup:
   dg_buf_free(&path);
 }
 
+/* Fill colour per class bit (dg_fact.h order): documents blue, events
+ * orange, organisations green, the rest distinct pale tones. */
+static const char *const class_fill[DG_C__COUNT] = {
+    "#dbe9f6", "#bcd7ee", "#a9cce3", "#c5cae9", "#d7d2ec", /* documents */
+    "#fde0c5", "#fdc08a", "#f9a66c", "#fdd49e", "#fbb977", /* events */
+    "#efe9d7",                                             /* event series */
+    "#cfe8c5", "#b5dca6", "#9fd3b0",                       /* organisations */
+    "#f6c6d6", "#e8dcc2", "#e2d1ea", "#e6e6e6"};
+
+const char *dg_view_fill(int cls) { return cls >= 0 && cls < DG_C__COUNT ? class_fill[cls] : "#ffffff"; }
+
 const char *dg_view_pred_label(const dg_view *v, dg_pred p) { return v->pred_labels[p]; }
 const char *dg_view_class_label(const dg_view *v, unsigned bit) {
   return bit < DG_C__COUNT ? v->class_labels[bit] : "thing";

@@ -11,6 +11,7 @@
  *     stating document) behind it, and an index of incoming facts;
  *   - the display labels of properties and classes: the ontology's
  *     rdfs:label where it has one, else the local name split into words;
+ *     and a colour per class, the same in the diagram and the report;
  *   - a neighbourhood selection (focus, depth, relations, document) for
  *     `diplograph dot`.
  * The text helpers both writers need live here too: reading UTF-8 with bad
@@ -72,6 +73,8 @@ int dg_view_of(const dg_view *v, int graph_node);
 /* Human label of a property ("co-chair") or of a class bit ("event series"). */
 const char *dg_view_pred_label(const dg_view *v, dg_pred p);
 const char *dg_view_class_label(const dg_view *v, unsigned bit);
+/* The colour that stands for a class (bit index; -1: white), "#rrggbb". */
+const char *dg_view_fill(int cls);
 /* Is the class bit an event class (Event and its kinds)? */
 int dg_view_is_event(const dg_view_node *vn);
 
