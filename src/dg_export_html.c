@@ -108,6 +108,23 @@ static const char *class_of(const page *pg, const dg_view_node *vn) {
   return vn->cls >= 0 ? dg_view_class_label(pg->v, (unsigned)vn->cls) : dg_kind_name(vn->n->kind);
 }
 
+/* A name with its IRI as the hover title, no link. */
+static void named(dg_buf *b, const dg_node *n) {
+  dg_buf_adds(b, "<span title=\"");
+  esc(b, n->iri);
+  dg_buf_adds(b, "\">");
+  esc(b, n->label);
+  dg_buf_adds(b, "</span>");
+}
+
+/* The Kind cell: colour chip and class label. */
+static void kind_cell(page *pg, const dg_view_node *vn) {
+  dg_buf_adds(pg->b, "<td class=\"kind\">");
+  chip(pg, vn);
+  esc(pg->b, class_of(pg, vn));
+  dg_buf_adds(pg->b, "</td>");
+}
+
 /* An entity's name, linking to its row in this page where it has one; the
  * IRI as the hover title. */
 static void entity(page *pg, int i) {
@@ -241,20 +258,11 @@ static void write_timeline(page *pg) {
     }
     dg_buf_adds(b, "</td><td>");
     chip(pg, vn);
-    dg_buf_adds(b, "<span title=\"");
-    esc(b, vn->n->iri);
-    dg_buf_adds(b, "\">");
-    esc(b, vn->n->label);
-    dg_buf_adds(b, "</span> <span class=\"muted\">");
+    named(b, vn->n);
+    dg_buf_adds(b, " <span class=\"muted\">");
     esc(b, class_of(pg, vn));
     dg_buf_adds(b, "</span></td><td>");
-    if (vn->series >= 0) {
-      dg_buf_adds(b, "<span title=\"");
-      esc(b, v->nodes[vn->series].n->iri);
-      dg_buf_adds(b, "\">");
-      esc(b, v->nodes[vn->series].n->label);
-      dg_buf_adds(b, "</span>");
-    }
+    if (vn->series >= 0) named(b, v->nodes[vn->series].n);
     dg_buf_adds(b, "</td><td class=\"num\">");
     if (vn->ordinal > 0) dg_buf_printf(b, "%d", vn->ordinal);
     dg_buf_adds(b, "</td><td>");
@@ -309,14 +317,11 @@ static void write_references(page *pg) {
   for (size_t r = 0; r < n; r++) {
     int i = c[r].node;
     const dg_view_node *vn = &v->nodes[i];
-    dg_buf_printf(b, "<tr class=\"reference\" id=\"r-n%d\"><td><span title=\"", i + 1);
-    esc(b, vn->n->iri);
-    dg_buf_adds(b, "\">");
-    esc(b, vn->n->label);
-    dg_buf_adds(b, "</span></td><td class=\"kind\">");
-    chip(pg, vn);
-    esc(b, class_of(pg, vn));
-    dg_buf_printf(b, "</td><td class=\"num\">%zu</td><td>", c[r].by);
+    dg_buf_printf(b, "<tr class=\"reference\" id=\"r-n%d\"><td>", i + 1);
+    named(b, vn->n);
+    dg_buf_adds(b, "</td>");
+    kind_cell(pg, vn);
+    dg_buf_printf(b, "<td class=\"num\">%zu</td><td>", c[r].by);
     /* in_facts are sorted by subject, then property: one entry per subject */
     int last = -1;
     for (size_t k = v->in_start[i]; k < v->in_start[i + 1]; k++) {
@@ -360,14 +365,11 @@ static void write_programmes(page *pg) {
   for (size_t r = 0; r < m; r++) {
       size_t i = (size_t)c[r].node;
       const dg_view_node *vn = &v->nodes[i];
-      dg_buf_printf(b, "<tr class=\"programme\" id=\"p-n%zu\"><td><span title=\"", i + 1);
-      esc(b, vn->n->iri);
-      dg_buf_adds(b, "\">");
-      esc(b, vn->n->label);
-      dg_buf_adds(b, "</span></td><td class=\"kind\">");
-      chip(pg, vn);
-      esc(b, class_of(pg, vn));
-      dg_buf_adds(b, "</td><td>");
+      dg_buf_printf(b, "<tr class=\"programme\" id=\"p-n%zu\"><td>", i + 1);
+      named(b, vn->n);
+      dg_buf_adds(b, "</td>");
+      kind_cell(pg, vn);
+      dg_buf_adds(b, "<td>");
       size_t shown = 0;
       for (size_t a = 0; a < vn->n->acronyms.n && shown < 8; a++, shown++) {
         if (shown) dg_buf_adds(b, ", ");
@@ -439,14 +441,11 @@ static void write_sources(page *pg, const size_t *order, size_t n) {
     if (!vn->is_source) continue;
     dg_buf_printf(b, "<tr class=\"source\"><td><a href=\"#f-n%zu\">", i + 1);
     esc(b, vn->file ? vn->file : vn->n->key);
-    dg_buf_adds(b, "</a></td><td><span title=\"");
-    esc(b, vn->n->iri);
-    dg_buf_adds(b, "\">");
-    esc(b, vn->n->label);
-    dg_buf_adds(b, "</span></td><td class=\"kind\">");
-    chip(pg, vn);
-    esc(b, class_of(pg, vn));
-    dg_buf_printf(b, "</td><td class=\"num\">%zu</td><td>", count[i]);
+    dg_buf_adds(b, "</a></td><td>");
+    named(b, vn->n);
+    dg_buf_adds(b, "</td>");
+    kind_cell(pg, vn);
+    dg_buf_printf(b, "<td class=\"num\">%zu</td><td>", count[i]);
     related(pg, (int)i, 1u << DG_P_REPORTSON | 1u << DG_P_ADOPTEDAT, 0);
     dg_buf_adds(b, "</td></tr>\n");
   }

@@ -33,6 +33,24 @@ static const char *const sample_hostile_mentioned[] __attribute__((unused)) = {
     "Centre {x|y} \\ \xC3\xA9t\xC3\xA9 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\nnext line"};
 #define SAMPLE_NMENTIONED 2
 
+/* White space runs as one space, ends trimmed; the caller frees. Labels
+ * are re-wrapped in the diagram and newlines become spaces in HTML. */
+static inline char *sample_squash(const char *s) {
+  dg_buf b;
+  dg_buf_init(&b);
+  int space = 0;
+  for (; *s; s++) {
+    if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+      space = 1;
+      continue;
+    }
+    if (space && b.len) dg_buf_addc(&b, ' ');
+    space = 0;
+    dg_buf_addc(&b, *s);
+  }
+  return dg_buf_steal(&b);
+}
+
 static inline int sample_span(dg_result *r, size_t b, const char *text) {
   return dg_result_span(r, b, b + strlen(text), text, strlen(text));
 }

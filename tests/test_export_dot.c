@@ -153,23 +153,6 @@ static int exists(const char *path) {
   return stat(path, &st) == 0;
 }
 
-/* Collapses white space runs to one space, trims the ends. */
-static char *squash(const char *s) {
-  dg_buf b;
-  dg_buf_init(&b);
-  int space = 0;
-  for (; *s; s++) {
-    if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
-      space = 1;
-      continue;
-    }
-    if (space && b.len) dg_buf_addc(&b, ' ');
-    space = 0;
-    dg_buf_addc(&b, *s);
-  }
-  return dg_buf_steal(&b);
-}
-
 static int starts_with(const char *s, const char *prefix) {
   return s && !strncmp(s, prefix, strlen(prefix));
 }
@@ -232,7 +215,7 @@ static void test_wrap(void) {
 
 /* The label in the drawing: whole, or shortened with an ellipsis. */
 static int shows_label(const char *text, const char *label) {
-  char *lab = squash(label), *txt = squash(text);
+  char *lab = sample_squash(label), *txt = sample_squash(text);
   const char *ell = strstr(txt, "\xE2\x80\xA6");
   int ok;
   if (ell) {

@@ -56,25 +56,8 @@ static char *text_of(xmlNode *n) {
   return s;
 }
 
-/* White space runs as one space (the page turns newlines into spaces). */
-static char *squash(const char *s) {
-  dg_buf b;
-  dg_buf_init(&b);
-  int sp = 0;
-  for (; *s; s++) {
-    if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
-      sp = 1;
-      continue;
-    }
-    if (sp && b.len) dg_buf_addc(&b, ' ');
-    sp = 0;
-    dg_buf_addc(&b, *s);
-  }
-  return dg_buf_steal(&b);
-}
-
 static int contains(xmlNode *n, const char *want) {
-  char *t = text_of(n), *a = squash(t), *w = squash(want);
+  char *t = text_of(n), *a = sample_squash(t), *w = sample_squash(want);
   int r = strstr(a, w) != NULL;
   free(t), free(a), free(w);
   return r;
