@@ -139,6 +139,7 @@ typedef struct drawing {
   size_t nboxed;
   dg_strvec box_keys;        /* per box: its subjects, "3,17,20" */
   unsigned used_classes, used_preds;
+  size_t unconnected;        /* entities without facts, left out of a whole-graph drawing */
   dg_buf out;
 } drawing;
 
@@ -302,6 +303,16 @@ static void plan(drawing *d) {
       own = kept_fact(d, v->in_facts[k]) && !fact_is_cluster(d, v->in_facts[k]);
     d->drawn[s] = (unsigned char)own;
     d->in_cluster[s] = 1;
+  }
+  /* drawing everything: an entity no fact touches says nothing in a
+   * diagram (the report lists it); sources and events always stay */
+  for (size_t i = 0; i < n && !d->keep_node; i++) {
+    const dg_view_node *vn = &v->nodes[i];
+    if (!d->drawn[i] || d->in_cluster[i] || vn->is_source || dg_view_is_event(vn) ||
+        v->out_start[i + 1] > v->out_start[i] || v->in_start[i + 1] > v->in_start[i])
+      continue;
+    d->drawn[i] = 0;
+    d->unconnected++;
   }
   plan_boxes(d, m);
   free(m);
@@ -492,12 +503,16 @@ static void write_legend(drawing *d, const char *title) {
   int total = 0, k = 0;
   for (unsigned c = 0; c < DG_C__COUNT; c++) total += (d->used_classes >> c) & 1;
   for (int p = 0; p < DG_P__N; p++) total += (d->used_preds >> p) & 1;
-  if (!total && !title) return;
+  if (!total && !title && !d->unconnected) return;
   dg_buf_adds(b, "  graph [labelloc=t labeljust=l label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\n");
-  if (title) {
+  if (title || d->unconnected) {
     dg_buf_printf(b, "    <TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>", 2 * LEGEND_COLS);
-    html_text(b, title);
-    dg_buf_adds(b, "</B></TD></TR>\n");
+    html_text(b, title ? title : "");
+    dg_buf_adds(b, "</B>");
+    if (d->unconnected)
+      dg_buf_printf(b, "<FONT POINT-SIZE=\"9\" COLOR=\"#555555\"> &#160; (%zu entit%s without facts "
+                    "not drawn)</FONT>", d->unconnected, d->unconnected == 1 ? "y" : "ies");
+    dg_buf_adds(b, "</TD></TR>\n");
   }
   for (unsigned c = 0; c < DG_C__COUNT; c++) {
     if (!(d->used_classes & (1u << c))) continue;

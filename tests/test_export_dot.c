@@ -457,6 +457,44 @@ static void test_files(const char *dir) {
   dg_buf_free(&p);
 }
 
+/* A whole-graph drawing leaves out entities no fact touches, and says so;
+ * a focused one draws what it is asked for. */
+static void test_unconnected(const char *dir) {
+  dg_result *r = dg_result_new("u.txt", "u");
+  int ev = dg_result_entity(r, DG_K_EVENT, "lonely meeting", "Lonely Meeting");
+  dg_result_entity(r, DG_K_ORG, "nobody", "Nobody In Particular");
+  int c = dg_result_entity(r, DG_K_COUNTRY, "chair", "Chairland");
+  dg_result_fact(r, ev, DG_P_COCHAIR, c, -1);
+  dg_graph *g = dg_graph_new(NULL);
+  dg_error err;
+  CHECK(dg_graph_add(g, r, &err) == 0);
+  dg_result_free(r);
+  dg_graph_finalize(g);
+  dg_view *v = dg_view_new(g, NULL);
+  dg_buf p;
+  dg_buf_init(&p);
+  dg_buf_printf(&p, "%s/u.dot", dir);
+  dg_dot_stats ds;
+  CHECK(write_dot(v, NULL, p.data, &ds) == 0);
+  char *text = slurp(p.data);
+  CHECK(text && !strstr(text, "Nobody In Particular") && strstr(text, "Chairland") &&
+        strstr(text, "1 entity without facts not drawn"));
+  free(text);
+  CHECK(ds.entities == 3); /* the source document, the meeting, its chair */
+  int *m = NULL;
+  CHECK(dg_view_match(v, "Nobody in particular", &m) == 1);
+  unsigned char *kn = dg_xmalloc(v->nnodes), *kf = dg_xmalloc(v->nfacts + 1);
+  dg_view_select(v, m, 1, 0, 0, -1, kn, kf);
+  dg_dot_part part = {kn, kf, NULL};
+  CHECK(write_dot(v, &part, p.data, &ds) == 0 && ds.entities == 1);
+  text = slurp(p.data);
+  CHECK(text && strstr(text, "Nobody In Particular"));
+  free(text), free(m), free(kn), free(kf);
+  dg_buf_free(&p);
+  dg_view_free(v);
+  dg_graph_free(g);
+}
+
 int main(void) {
   char dir[] = "/tmp/dg-test-dot-XXXXXX";
   if (!mkdtemp(dir)) {
@@ -467,6 +505,7 @@ int main(void) {
   test_render(dir);
   test_select();
   test_files(dir);
+  test_unconnected(dir);
   dg_buf cmd;
   dg_buf_init(&cmd);
   dg_buf_printf(&cmd, "rm -rf '%s'", dir);
