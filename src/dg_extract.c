@@ -41,6 +41,7 @@ typedef struct mention {
   int dated;      /* received a date in this document */
   int prep;       /* the name it is part of follows "in" or "at" */
   int post;       /* named as someone's post: "Head of the X Agency" */
+  int next;       /* "the next Dialogue", "the next round of the dialogue" */
   char *name;
 } mention;
 
@@ -59,9 +60,13 @@ typedef struct ctx {
   int adopted_statement;
   dg_map alias;       /* folded alias ("policy meeting") -> series entity */
   size_t cp_byte, cp_count; /* a byte offset and its code point offset */
+  int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
 } ctx;
 
+static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
+
 static int long_form_start(ctx *c, int s, int tb, int te, const char *acr);
+typedef struct ctx ctx_t;
 static int long_form(ctx *c, int s, int tb, int te, const char *acr);
 
 /* ---- small helpers ---- */
@@ -109,13 +114,26 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
   memset(h, 0, sizeof *h);
   h->comp = te;
   const char *best = NULL;
-  int bb = -1, be = -1;
+  int bb = -1, be = -1, pre_comp = -1;
   const char *words[6];
   size_t lens[6];
   for (int i = tb; i < te; i++) {
     const dg_tok *k = tok(c, s, i);
-    if ((k->flags & TK_CONN) && i > tb &&
-        (is_word(c, s, i, "of") || is_word(c, s, i, "on") || is_word(c, s, i, "for"))) {
+    /* before any head, one "of" may sit inside the name ("Bay of Bengal
+     * ... Initiative", "Republic of Korea ... Meeting"); a second connector
+     * after it means the "of" began a complement and there is no head */
+    if (!best && (k->flags & TK_CONN) && i > tb) {
+      if (pre_comp >= 0) {
+        h->comp = pre_comp;
+        return 0;
+      }
+      if (is_word(c, s, i, "of") || is_word(c, s, i, "on") || is_word(c, s, i, "for") || is_word(c, s, i, "in"))
+        pre_comp = i;
+    }
+    /* the complement ("of the X", "on Y") starts after the head: an "of"
+     * before any head is inside the name ("Bay of Bengal ... Initiative") */
+    if (best && (k->flags & TK_CONN) && i > tb &&
+        (is_word(c, s, i, "of") || is_word(c, s, i, "on") || is_word(c, s, i, "for") || is_word(c, s, i, "in"))) {
       h->comp = i;
       break;
     }
@@ -393,10 +411,20 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     if (k == M_SERIESREF || (k == M_BODY && body_like_series(x->names.n ? x->names.v[0] : ""))) m->series = e;
     goto done;
   }
+  if (!has_head && !g && tb >= c->list_from && te <= c->list_to && te - tb >= 2) {
+    /* an item of "initiatives and programmes such as A, B, and C" */
+    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    e = dg_result_entity(c->r, DG_K_PROGRAMME, key, name);
+    free(key);
+    c->r->ents[e].classes |= DG_C_PROGRAMME;
+    push_mention(c, s, tb, te, M_PROG, e, name);
+    goto done;
+  }
   if (!has_head) {
     gazetteer_scan(c, s, tb, te);
     goto none;
   }
+  if (te - tb == 1 && !ev_head) goto none; /* "Division", "Committee": no name */
   if (ev_head) {
     unsigned ec = event_class(h.cls);
     int plural = tok(c, s, h.he - 1)->e - tok(c, s, h.he - 1)->b > 1 &&
@@ -459,7 +487,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     int body = !strcmp(h.cls, "body");
     if (!body) {
       /* a "Centre" of a government is an agency, not a programme */
-      for (int i = tb; i < h.hb; i++)
+      int centre = is_word(c, s, h.hb, "Centre") || is_word(c, s, h.hb, "Center");
+      for (int i = tb; i < h.hb && centre; i++)
         if (in_list(c, s, i, "agency_marker")) body = 1;
     }
     char *key = dg_resolve_key(c->lx, &c->acr, name);
@@ -524,11 +553,37 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
   /* an ordinal word inside: "Statement on the Second ASEAN-U.S. Cyber Policy Dialogue" */
   for (int i = tb; i < te; i++) {
     const dg_tok *k = tok(c, s, i);
-    if (!(k->flags & TK_ORD) || (k->flags & TK_NUM)) continue;
+    if (!(k->flags & TK_ORD)) continue;
     head h;
-    if (i + 1 < te && find_head(c, s, i + 1, te, &h) && !strncmp(h.cls, "event:", 6)) {
-      if (i > tb) handle_name(c, s, tb, i, 0);
-      handle_name(c, s, i + 1, te, k->ordinal);
+    int acr_series = -1;
+    int ev = i + 1 < te && find_head(c, s, i + 1, te, &h) && !strncmp(h.cls, "event:", 6);
+    if (!ev && te == i + 2 && single_token_acronym(c, s, i + 1, te, &acr_series) &&
+        (c->r->ents[acr_series].classes & DG_C_SERIES))
+      ev = 1; /* "the First AIMMC" */
+    if (ev) {
+      head hd;
+      /* "Joint Statement of the First AIMMC": the document keeps its full name */
+      if (i > tb && find_head(c, s, tb, i, &hd) && !strncmp(hd.cls, "doc:", 4) && hd.comp < i) {
+        char *full = render(c, s, tb, te);
+        doc_mention(c, s, tb, te, full, doc_class(hd.cls));
+        free(full);
+      } else if (i > tb) {
+        handle_name(c, s, tb, i, 0);
+      }
+      if (acr_series >= 0) {
+        int e = event_entity(c, acr_series, k->ordinal, DG_C_MEETING);
+        mention *m = push_mention(c, s, i + 1, te, M_EVENT, e, c->r->ents[acr_series].names.n ? c->r->ents[acr_series].names.v[0] : "");
+        m->series = acr_series, m->ord = k->ordinal, m->evclass = DG_C_MEETING;
+        for (size_t q = 0; q < c->r->nents; q++)
+          if ((int)q != e && c->r->ents[q].kind == DG_K_EVENT && c->r->ents[q].series == acr_series) {
+            c->r->ents[e].classes |= c->r->ents[q].classes & (DG_C_DIALOGUE | DG_C_SUMMIT | DG_C_MEETING | DG_C_CONFERENCE);
+            m->evclass = c->r->ents[q].classes & (DG_C_DIALOGUE | DG_C_SUMMIT | DG_C_MEETING | DG_C_CONFERENCE);
+            if (m->evclass != DG_C_MEETING) c->r->ents[e].classes &= ~(unsigned)DG_C_MEETING | m->evclass;
+            break;
+          }
+      } else {
+        handle_name(c, s, i + 1, te, k->ordinal);
+      }
       return;
     }
   }
@@ -670,6 +725,11 @@ static void lowercase_docs(ctx *c, int s) {
       }
       if (tok(c, s, j)->flags & (TK_CAP | TK_PUNCT)) break;
     }
+    /* "the final report of the X", "the first annual progress report of the X" */
+    if (y < 0 && i > 0 && in_list(c, s, i - 1, "report_adj")) {
+      y = i - 1;
+      while (y > 0 && in_list(c, s, y - 1, "report_adj")) y--;
+    }
     if (y < 0 || !is_word(c, s, i + 1, "of")) continue;
     int nb = i + 2;
     if (is_word(c, s, nb, "the")) nb++;
@@ -702,8 +762,75 @@ static int cmp_mention(const void *a, const void *b) {
 
 /* Chunks of a sentence, with comma-split names put back together:
  * "Ministry of Economy, Trade and Industry". */
+/* "programmes such as A, B, and C" / "projects including A and B": the
+ * token range of the list, which ends at the first word that is not part
+ * of a name, a comma, "and", "the" or an acronym group. */
+static void find_list(ctx *c, int s) {
+  dg_sentinfo *si = &c->t->sents[s];
+  c->list_from = c->list_to = -1;
+  for (int i = 0; i < si->ntoks; i++) {
+    if (!in_list(c, s, i, "list_noun")) continue;
+    int j = i + 1;
+    if (is_word(c, s, j, "such") && is_word(c, s, j + 1, "as")) j += 2;
+    else if (is_word(c, s, j, "including")) j += 1;
+    else if (is_punct(c, s, j, ':')) j += 1;
+    else continue;
+    if (is_punct(c, s, j, ':')) j++;
+    c->list_from = j;
+    int depth = 0;
+    for (; j < si->ntoks; j++) {
+      const dg_tok *k = tok(c, s, j);
+      if (is_punct(c, s, j, '(')) depth++;
+      else if (is_punct(c, s, j, ')')) depth--;
+      else if (depth || (k->flags & (TK_CAP | TK_NUM | TK_CONN)) || is_punct(c, s, j, ',') ||
+               is_word(c, s, j, "and") || (k->flags & TK_PUNCT && k->e - k->b == 3))
+        continue;
+      else break;
+    }
+    c->list_to = j;
+    return;
+  }
+}
+
+/* "the sixth dialogue", "the next round of the dialogue": lower-case
+ * references to an event of the document's series. */
+static void lowercase_anaphors(ctx *c, int s) {
+  dg_sentinfo *si = &c->t->sents[s];
+  for (int i = 0; i + 1 < si->ntoks; i++) {
+    const dg_tok *k = tok(c, s, i);
+    int next = is_word(c, s, i, "next");
+    if (!(k->flags & TK_ORD) && !next) continue;
+    for (int j = i + 1; j < si->ntoks && j <= i + 5; j++) {
+      const dg_tok *x = tok(c, s, j);
+      int covered = 0;
+      for (int q = 0; q < c->nm; q++)
+        if (c->m[q].sent == s && c->m[q].tb <= j && j < c->m[q].te) {
+          covered = 1;
+          if (next && c->m[q].kind == M_ANAPHOR) c->m[q].next = 1;
+        }
+      if (covered) break;
+      if ((x->flags & TK_CAP) || !in_list(c, s, j, "anaphor_word")) {
+        if ((x->flags & TK_CAP) || (!next && j > i + 1)) break;
+        continue;
+      }
+      if (is_word(c, s, j, "meeting") && !next && !(k->flags & TK_ORD)) break;
+      const char *v = dg_lexicon_getn(c->lx, "anaphor_word", c->t->shadow + x->b, x->e - x->b);
+      unsigned ec = !strcmp(v, "Dialogue") ? DG_C_DIALOGUE : !strcmp(v, "Summit") ? DG_C_SUMMIT
+                  : !strcmp(v, "Conference") ? DG_C_CONFERENCE : DG_C_MEETING;
+      if (is_word(c, s, j, "round") || is_word(c, s, j, "session")) {
+        /* "the next round of the dialogue": the event word comes later */
+        continue;
+      }
+      mention *m = push_mention(c, s, j, j + 1, M_ANAPHOR, -1, "dialogue");
+      m->ord = next ? 0 : k->ordinal, m->evclass = ec, m->next = next;
+      break;
+    }
+  }
+}
+
 static void names_of_sentence(ctx *c, int s) {
   dg_sentinfo *si = &c->t->sents[s];
+  find_list(c, s);
   for (int i = 0; i < si->nchunks; i++) {
     dg_chunk *ch = &si->chunks[i];
     int te = ch->te, last = i;
@@ -725,13 +852,54 @@ static void names_of_sentence(ctx *c, int s) {
         }
       }
     }
+    /* "the Foreign, Commonwealth and Development Office": a one-word chunk,
+     * a comma, and a headed name with "and" in it are one name */
+    int start = ch->tb;
+    if (i + 1 < si->nchunks && last == i && ch->te - ch->tb == 1 && !(tok(c, s, ch->tb)->flags & TK_ALLCAP) &&
+        si->chunks[i + 1].tb == ch->te + 1 && is_punct(c, s, ch->te, ',') && !gaz_name(c, s, ch->tb, ch->te) &&
+        !in_list(c, s, ch->tb, "nonname")) {
+      dg_chunk *n = &si->chunks[i + 1];
+      head hn;
+      int has_and = 0;
+      for (int q = n->tb; q < n->te; q++) has_and |= is_word(c, s, q, "and");
+      if (has_and && find_head(c, s, n->tb, n->te, &hn) && hn.comp == n->te) {
+        last = i + 1;
+        te = n->te;
+        ch = &si->chunks[i];
+      }
+    }
+    (void)start;
     int ord = 0;
     if (ch->tb > 0 && (tok(c, s, ch->tb - 1)->flags & TK_ORD)) ord = tok(c, s, ch->tb - 1)->ordinal;
     int before = c->nm;
-    handle_name(c, s, ch->tb, te, ord);
-    /* "Head of the X Agency": the agency is someone's affiliation */
-    if (in_list(c, s, ch->tb, "post") && (is_word(c, s, ch->tb + 1, "of") || is_word(c, s, ch->tb + 1, "for")))
-      for (int q = before; q < c->nm; q++) c->m[q].post = 1;
+    int after = si->chunks[last].acr_e >= 0 ? si->chunks[last].acr_e + 1 : te;
+    head hh;
+    if (in_list(c, s, after, "lowercase_head") && !(tok(c, s, after)->flags & TK_CAP) &&
+        !find_head(c, s, ch->tb, te, &hh)) {
+      /* "the EU CyberNet project", "the ... (ESIWA) project" */
+      int stb0 = strip_leading(c, s, ch->tb, te);
+      char *base = render(c, s, stb0, te), *w = dg_tok_str(c->t, tok(c, s, after));
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_buf_printf(&b, "%s %s", base, w);
+      char *key = dg_resolve_key(c->lx, &c->acr, base);
+      int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
+      dg_strvec_add_unique(&c->r->ents[e].names, base);
+      c->r->ents[e].classes |= DG_C_PROGRAMME;
+      push_mention(c, s, stb0, te, M_PROG, e, b.data);
+      free(key), free(base), free(w);
+      dg_buf_free(&b);
+    } else {
+      handle_name(c, s, ch->tb, te, ord);
+    }
+    /* "Head of the X Agency", "Deputy Director-General of Y Bureau": the
+     * body is someone's affiliation, not something the statement names */
+    for (int q = ch->tb; q + 1 < te; q++)
+      if (in_list(c, s, q, "post") && (is_word(c, s, q + 1, "of") || is_word(c, s, q + 1, "for"))) {
+        for (int r = before; r < c->nm; r++)
+          if (c->m[r].te > q) c->m[r].post = 1;
+        break;
+      }
     /* "(ABBR)" after the name: the last mention found in it owns the acronym */
     dg_chunk *end = &si->chunks[last];
     int stb = strip_leading(c, s, ch->tb, te);
@@ -773,6 +941,7 @@ static void names_of_sentence_sorted(ctx *c, int s) {
   int before = c->nm;
   names_of_sentence(c, s);
   lowercase_docs(c, s);
+  lowercase_anaphors(c, s);
   if (c->nm - before > 1) qsort(c->m + before, (size_t)(c->nm - before), sizeof *c->m, cmp_mention);
 }
 
@@ -885,7 +1054,9 @@ static int held_before(ctx *c, const mention *m) {
       return 1;
   int gathered = 0;
   for (int j = 0; j < m->tb; j++)
-    if (is_word(c, s, j, "gathered") || is_word(c, s, j, "met") || is_word(c, s, j, "convened")) gathered = 1;
+    if (is_word(c, s, j, "gathered") || is_word(c, s, j, "gathering") || is_word(c, s, j, "met") ||
+        is_word(c, s, j, "convened"))
+      gathered = 1;
   if (!gathered) return 0;
   for (int j = m->tb - 1; j >= 0 && j >= m->tb - 5; j--)
     if (in_list(c, s, j, "occasion_cue") || is_word(c, s, j, "for") || is_word(c, s, j, "at")) return 1;
@@ -912,12 +1083,13 @@ static void find_main_event(ctx *c) {
     if (m->plural) continue;
     if (held_after(c, m) || held_before(c, m)) {
       int e = mention_event(c, m);
-      if (e >= 0) c->main_event = e;
+      if (e >= 0) c->main_event = e, c->main_series = m->series;
     }
   }
   if (c->main_event >= 0) {
     dg_entity *x = &c->r->ents[c->main_event];
-    c->main_series = x->series, c->main_ord = x->ordinal;
+    if (x->series >= 0) c->main_series = x->series;
+    c->main_ord = x->ordinal;
   }
 }
 
@@ -972,7 +1144,10 @@ static void set_date(ctx *c, int e, const dg_date *d, int span, int planned) {
 /* The event a date or place at token i of sentence s belongs to: the
  * nearest explicit event before it (no document in between), else the
  * first after it, else "the Dialogue" when it was held. */
-static int owner_event(ctx *c, int s, int i, int first, int last) {
+static int owner_event_at(ctx *c, int s, int i, int first, int last, int is_date);
+static int owner_event(ctx *c, int s, int i, int first, int last) { return owner_event_at(c, s, i, first, last, 0); }
+
+static int owner_event_at(ctx *c, int s, int i, int first, int last, int is_date) {
   int best = -1;
   for (int k = last - 1; k >= first; k--) {
     mention *m = &c->m[k];
@@ -988,13 +1163,19 @@ static int owner_event(ctx *c, int s, int i, int first, int last) {
     }
   }
   if (best >= 0) return best;
+  const dg_sentinfo *si = &c->t->sents[s];
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
     if (m->tb < i) continue;
     if (m->kind == M_DOC) break;
-    if (m->kind == M_EVENT) return m->ent;
+    if (m->kind == M_EVENT) {
+      /* "MANILA, 10 April 2024 - ... met on 9 April for the X": the date
+       * nearest the event is its own */
+      for (int d = 0; d < si->ndates && is_date; d++)
+        if (si->dates[d].tb > i && si->dates[d].te <= m->tb) return -1;
+      return m->ent;
+    }
   }
-  (void)s;
   return -1;
 }
 
@@ -1003,7 +1184,7 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
   for (int d = 0; d < si->ndates; d++) {
     dg_date *dt = &si->dates[d];
     if (is_word(c, s, dt->tb - 1, "since")) continue;
-    int e = owner_event(c, s, dt->tb, first, last);
+    int e = owner_event_at(c, s, dt->tb, first, last, 1);
     if (e < 0 && c->main_event >= 0 && is_word(c, s, 0, "Date")) e = c->main_event;
     set_date(c, e, dt, span, 0);
   }
@@ -1061,13 +1242,28 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
       n++;
     }
   }
-  if (n) return;
-  /* "On the EU side, ... co-chaired by <person>"; "A and B co-chaired" */
+  /* "the Japanese side was chaired by ..., and the Indian side by ...",
+   * "the Cyber Policy Coordinator of the German Federal Foreign Office co-chaired" */
+  for (int i = 0; i < ntok(c, s); i++) {
+    if (!in_list(c, s, i, "demonym") || !(tok(c, s, i)->flags & TK_CAP)) continue;
+    int side = is_word(c, s, i + 1, "side");
+    int name_before = !n && i < cue && i + 1 < ntok(c, s) && (tok(c, s, i + 1)->flags & TK_CAP);
+    if (!side && !name_before) continue;
+    const char *country = dg_lexicon_getn(c->lx, "demonym", c->t->shadow + tok(c, s, i)->b,
+                                          tok(c, s, i)->e - tok(c, s, i)->b);
+    const dg_gaz *g = country ? dg_lexicon_gazetteer(c->lx, country) : NULL;
+    if (!g) continue;
+    dg_result_fact(c->r, ev, DG_P_COCHAIR, gaz_entity(c, g, country), span);
+    n++;
+  }
+  /* "On the EU side, ... co-chaired by <person>"; "A and B co-chaired";
+   * "Australia's Ambassador ... co-chaired" */
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
     if (m->tb >= cue) break;
     if ((m->kind == M_COUNTRY || m->kind == M_ORG) &&
-        (is_word(c, s, m->te, "side") || m->te == cue || is_word(c, s, m->te, "and") || m->te + 1 == cue))
+        (is_word(c, s, m->te, "side") || m->te == cue || is_word(c, s, m->te, "and") || m->te + 1 == cue ||
+         m->poss))
       dg_result_fact(c->r, ev, DG_P_COCHAIR, m->ent, span);
   }
 }
@@ -1102,7 +1298,10 @@ static void references(ctx *c, int s, int first, int last, int span) {
     dg_result_fact(c->r, 0, stance_before(c, s, m->tb), m->ent, span);
     /* "... adopted at the 6th ASEAN-U.S. Summit", "X at the inaugural Y Summit" */
     int j = m->te;
-    if (is_word(c, s, j, "adopted") || is_word(c, s, j, "issued") || is_word(c, s, j, "announced")) j++;
+    if (is_punct(c, s, j, ',')) j++;
+    if (is_word(c, s, j, "adopted") || is_word(c, s, j, "issued") || is_word(c, s, j, "announced") ||
+        is_word(c, s, j, "signed") || is_word(c, s, j, "launched"))
+      j++;
     if (is_word(c, s, j, "at")) {
       for (int q = k + 1; q < last; q++) {
         mention *n = &c->m[q];
@@ -1116,6 +1315,17 @@ static void references(ctx *c, int s, int first, int last, int span) {
   }
 }
 
+static int series_has_events(ctx *c, int series) {
+  for (size_t i = 0; i < c->r->nents; i++)
+    if (c->r->ents[i].kind == DG_K_EVENT && c->r->ents[i].series == series) return 1;
+  return 0;
+}
+
+/* "the upcoming ACCC Meeting": a meeting of a body known by its acronym */
+static int meeting_of_acronym(ctx *c, const mention *m) {
+  return m->te - m->tb == 2 && (tok(c, m->sent, m->tb)->flags & TK_ALLCAP);
+}
+
 static void mentions(ctx *c, int first, int last, int span) {
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
@@ -1123,8 +1333,13 @@ static void mentions(ctx *c, int first, int last, int span) {
       c->r->ents[m->series].classes |= DG_C_BODY;
       dg_result_fact(c->r, 0, DG_P_MENTIONS, m->series, span);
     }
+    if (m->kind == M_SERIESREF && !m->plural && !m->post && m->series >= 0 && body_like_series(m->name) &&
+        m->series != c->main_series && !series_has_events(c, m->series) && !meeting_of_acronym(c, m)) {
+      c->r->ents[m->series].classes |= DG_C_BODY;
+      dg_result_fact(c->r, 0, DG_P_MENTIONS, m->series, span);
+    }
     if (m->ent < 0 || m->post) continue;
-    if (m->kind == M_PROG || m->kind == M_ORG) dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
+    if (m->kind == M_PROG || m->kind == M_ORG || (m->kind == M_COUNTRY && !m->title)) dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
     if (m->kind == M_BODY) {
       c->r->ents[m->ent].classes |= DG_C_BODY;
       dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
@@ -1142,7 +1357,8 @@ static void planned(ctx *c, int s, int first, int last, int span) {
   if (!plan_sentence(c, s)) return;
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
-    if (m->kind == M_ANAPHOR && is_word(c, s, m->tb - 1, "next") && c->main_series >= 0) {
+    if (m->kind == M_ANAPHOR && m->ord && c->main_series >= 0) mention_event(c, m);
+    if (m->kind == M_ANAPHOR && (m->next || is_word(c, s, m->tb - 1, "next")) && c->main_series >= 0) {
       m->kind = M_EVENT;
       m->series = c->main_series;
       m->ord = c->main_ord + 1;
@@ -1153,16 +1369,21 @@ static void planned(ctx *c, int s, int first, int last, int span) {
       dg_result_fact(c->r, c->main_event, DG_P_PLANNEDNEXT, m->ent, span);
     /* "the annual TELMIN, scheduled to take place in November 2016" */
     if ((m->kind == M_SERIESREF || m->kind == M_BODY) && m->series >= 0) {
-      int j = m->te;
-      if (is_punct(c, s, j, ',')) j++;
-      if (is_word(c, s, j, "scheduled") || (is_word(c, s, j, "will") && is_word(c, s, j + 1, "be")) ||
-          (is_word(c, s, j, "to") && is_word(c, s, j + 1, "be"))) {
+      int j = m->te, future = 0;
+      /* "..., scheduled to take place", "which is set to take place", "to be hosted by" */
+      for (int q = m->te; q < m->te + 6 && q < ntok(c, s) && !future; q++)
+        future = is_word(c, s, q, "scheduled") ||
+                 ((is_word(c, s, q, "will") || is_word(c, s, q, "to") || is_word(c, s, q, "set") ||
+                   is_word(c, s, q, "expected")) &&
+                  (is_word(c, s, q + 1, "be") || is_word(c, s, q + 1, "take") || is_word(c, s, q + 1, "to")));
+      if (future) {
         dg_sentinfo *si = &c->t->sents[s];
         for (int d = 0; d < si->ndates; d++) {
           if (si->dates[d].tb < j || si->dates[d].y <= 0) continue;
           int e = dated_event(c, m->series, si->dates[d].y, m->evclass ? m->evclass : DG_C_MEETING);
           set_date(c, e, &si->dates[d], span, 1);
-          if (c->main_event >= 0) dg_result_fact(c->r, c->main_event, DG_P_PLANNEDNEXT, e, span);
+          if (c->main_event >= 0 && m->series == c->main_series)
+            dg_result_fact(c->r, c->main_event, DG_P_PLANNEDNEXT, e, span);
           break;
         }
       }
@@ -1180,8 +1401,19 @@ static void dated_names(ctx *c, int s, int first, int last) {
     for (int d = 0; d < si->ndates; d++) {
       dg_date *dt = &si->dates[d];
       int near_after = dt->tb >= m->te && dt->tb <= m->te + 2;
+      if (!near_after && dt->tb >= m->te && dt->tb <= m->te + 7) {
+        /* "the U.S.-ROK Summit in Washington on April 26, 2023" */
+        near_after = 1;
+        for (int j = m->te; j < dt->tb; j++) {
+          const dg_tok *x = tok(c, s, j);
+          if (!(is_word(c, s, j, "in") || is_word(c, s, j, "on") || is_word(c, s, j, "at") ||
+                is_punct(c, s, j, ',') || (x->flags & TK_CAP)))
+            near_after = 0;
+        }
+      }
       int gathered_for = 0, gathered = 0;
-      for (int j = 0; j < dt->tb; j++) gathered |= is_word(c, s, j, "gathered") || is_word(c, s, j, "met");
+      for (int j = 0; j < dt->tb; j++)
+        gathered |= is_word(c, s, j, "gathered") || is_word(c, s, j, "gathering") || is_word(c, s, j, "met");
       if (gathered && dt->te <= m->tb && m->tb - dt->te <= 14)
         for (int j = dt->te; j < m->tb; j++) gathered_for |= is_word(c, s, j, "for") || in_list(c, s, j, "occasion_cue");
       if ((!near_after && !gathered_for) || dt->y <= 0 || is_word(c, s, dt->tb - 1, "since")) continue;
@@ -1334,7 +1566,93 @@ static void infer_main_event(ctx *c) {
   c->main_series = best_series, c->main_ord = best;
 }
 
+/* "the thirteenth Joint Committee Meeting" in a statement on the twelfth
+ * "Viet Nam-Republic of Korea Joint Committee Meeting on ...": a series
+ * named by the last words of the document's own series is that series. */
+static int token_suffix(const char *shortn, const char *longn) {
+  size_t a = strlen(shortn), b = strlen(longn);
+  if (a >= b || a < 6) return 0;
+  return !strcasecmp(longn + (b - a), shortn) && longn[b - a - 1] == ' ';
+}
+
+static int name_within(const dg_entity *series, const char *name) {
+  for (size_t i = 0; i < series->names.n; i++) {
+    const char *n = series->names.v[i];
+    if (token_suffix(name, n)) return 1;
+    /* "Joint Committee Meeting" inside "... Joint Committee Meeting on Information ..." */
+    const char *p = strstr(n, name);
+    if (p && p > n && p[-1] == ' ' && (p[strlen(name)] == ' ' || !p[strlen(name)])) return 1;
+  }
+  return 0;
+}
+
+static void short_series_names(ctx *c) {
+  if (c->main_series < 0) return;
+  const dg_entity *ms = &c->r->ents[c->main_series];
+  for (int i = 0; i < c->nm; i++) {
+    mention *m = &c->m[i];
+    if (m->kind != M_EVENT || !m->ord || m->series < 0 || m->series == c->main_series) continue;
+    const dg_entity *sr = &c->r->ents[m->series];
+    int shortname = 0;
+    for (size_t j = 0; j < sr->names.n && !shortname; j++) {
+      int words = 1;
+      for (const char *p = sr->names.v[j]; *p; p++) words += *p == ' ';
+      shortname = words >= 2 && name_within(ms, sr->names.v[j]) && !dg_resolve_partner_prefix(c->lx, sr->names.v[j]);
+    }
+    if (!shortname) continue;
+    m->series = c->main_series;
+    m->ent = event_entity(c, c->main_series, m->ord, m->evclass);
+  }
+}
+
 /* ---- document ---- */
+
+/* Entities no fact of the document touches (a series known only through
+ * its events' keys, a country named inside a partner prefix) are left out
+ * of the result, so the graph shows what the document says. */
+static void drop_unused(ctx *c) {
+  dg_result *r = c->r;
+  int *used = dg_xcalloc(r->nents, sizeof *used);
+  used[0] = 1;
+  for (size_t i = 0; i < r->nfacts; i++) {
+    used[r->facts[i].subj] = 1;
+    if (r->facts[i].obj >= 0) used[r->facts[i].obj] = 1;
+  }
+  for (size_t i = 0; i < r->nents; i++)
+    if (used[i] && r->ents[i].series >= 0) used[r->ents[i].series] = 1;
+  int *map = dg_xmalloc(r->nents * sizeof *map);
+  size_t w = 0;
+  for (size_t i = 0; i < r->nents; i++) {
+    if (!used[i]) {
+      dg_entity *e = &r->ents[i];
+      free(e->key), free(e->label), free(e->wikidata);
+      dg_strvec_free(&e->names), dg_strvec_free(&e->acronyms), dg_strvec_free(&e->variants);
+      map[i] = -1;
+      continue;
+    }
+    map[i] = (int)w;
+    r->ents[w++] = r->ents[i];
+  }
+  r->nents = w;
+  for (size_t i = 0; i < r->nents; i++)
+    if (r->ents[i].series >= 0) r->ents[i].series = map[r->ents[i].series];
+  for (size_t i = 0; i < r->nfacts; i++) {
+    r->facts[i].subj = map[r->facts[i].subj];
+    if (r->facts[i].obj >= 0) r->facts[i].obj = map[r->facts[i].obj];
+  }
+  /* rebuild the (kind, key) index */
+  dg_map_free(&r->index);
+  dg_map_init(&r->index);
+  for (size_t i = 0; i < r->nents; i++) {
+    dg_buf k;
+    dg_buf_init(&k);
+    dg_buf_printf(&k, "%s/%s", dg_kind_name(r->ents[i].kind), r->ents[i].key);
+    dg_map_put(&r->index, k.data, (int)i);
+    dg_buf_free(&k);
+  }
+  free(used);
+  free(map);
+}
 
 static void title_zone(ctx *c) {
   size_t i = 0;
@@ -1389,6 +1707,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
     fprintf(stderr, "  main=%d\n", c.main_event);
   }
   infer_main_event(&c);
+  short_series_names(&c);
   if (c.main_event >= 0) {
     dg_result_fact(c.r, 0, DG_P_REPORTSON, c.main_event, -1);
     if (c.adopted_statement) dg_result_fact(c.r, 0, DG_P_ADOPTEDAT, c.main_event, -1);
@@ -1412,8 +1731,15 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
       set_date(&c, m->ent, &d, span_of(&c, m->sent), 0);
     }
   }
+  if (c.main_event >= 0) {
+    int next = -1;
+    for (size_t i = 0; i < c.r->nents; i++)
+      if (is_planned(&c, (int)i) && (next < 0 || c.r->ents[i].ordinal < c.r->ents[next].ordinal)) next = (int)i;
+    if (next >= 0) dg_result_fact(c.r, c.main_event, DG_P_PLANNEDNEXT, next, -1);
+  }
   event_facts(&c, -1);
   event_names(&c);
+  drop_unused(&c);
   /* evidence for the facts that hold for the whole document */
   for (size_t f = 0; f < c.r->nfacts; f++)
     if (c.r->facts[f].span < 0 && c.nm) {

@@ -311,6 +311,11 @@ static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
         if (year_at(s, j + 1)) {
           push_date(s, &cap, i, j + 2, tok_year(t, &s->toks[j + 1]), m, d);
           i = j + 1;
+        } else if (j + 2 < s->ntoks && dg_tok_is(t, &s->toks[j + 2], "year") &&
+                   (dg_tok_is(t, &s->toks[j + 1], "last") || dg_tok_is(t, &s->toks[j + 1], "this"))) {
+          /* "On 12 December last year" */
+          push_date(s, &cap, i, j + 3, dg_tok_is(t, &s->toks[j + 1], "last") ? -101 : -100, m, d);
+          i = j + 2;
         } else {
           push_date(s, &cap, i, j + 1, 0, m, d);
           i = j;
@@ -367,7 +372,7 @@ static void resolve_dates(dg_text *t) {
         d->inferred_year = 1;
       } else if (d->y <= -90 && d->y >= -110) {
         d->y = t->doc_y ? t->doc_y + (d->y + 100) : 0;
-        d->m = d->d = 0;
+        if (!d->y) d->m = d->d = 0;
         d->inferred_year = 1;
       } else if (d->y == 0 && d->m && t->doc_y) {
         d->y = t->doc_y;
@@ -382,9 +387,10 @@ static void resolve_dates(dg_text *t) {
 static void find_doc_date(dg_text *t) {
   for (size_t si = 0; si < t->nsents && si < 6; si++) {
     dg_sentinfo *s = &t->sents[si];
-    if (s->e - s->b > 110) continue;
     for (int i = 0; i < s->ndates; i++) {
       dg_date *d = &s->dates[i];
+      /* a short line, or a dateline opening a long one ("MANILA, 10 April 2024 - ...") */
+      if (s->e - s->b > 110 && !(si < 3 && s->toks[d->tb].b - s->b < 40)) continue;
       if (d->y > 0) {
         t->doc_y = d->y, t->doc_m = d->m, t->doc_d = d->d;
         return;
@@ -474,6 +480,10 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
   while (i < s->ntoks) {
     const dg_tok *k = &s->toks[i];
     int starts = name_word(k) && !(k->flags & TK_CONN);
+    /* a number starts a name only as a year before one: "2015 Report" */
+    if (starts && (k->flags & TK_NUM))
+      starts = (k->flags & TK_YEAR) && i + 1 < s->ntoks && (s->toks[i + 1].flags & TK_CAP) &&
+               name_word(&s->toks[i + 1]);
     if (!starts) {
       i++;
       continue;
@@ -486,6 +496,12 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
         j++, last = j;
         continue;
       }
+      /* "Statement on the 40th Anniversary of ...": a numbered ordinal inside */
+      if ((x->flags & TK_ORD) && (x->flags & TK_NUM) && j + 1 < s->ntoks &&
+          (s->toks[j + 1].flags & TK_CAP) && name_word(&s->toks[j + 1]) && (s->toks[j - 1].flags & TK_CONN)) {
+        j++;
+        continue;
+      }
       if (x->flags & TK_CONN) {
         int r = j, bad_in = 0;
         while (r < s->ntoks && (s->toks[r].flags & TK_CONN) && r - j < 4) {
@@ -493,7 +509,9 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
           if (dg_tok_is(t, &s->toks[r], "in") && place_follows(lx, t, s, r + 1)) bad_in = 1;
           r++;
         }
-        if (!bad_in && r < s->ntoks && name_word(&s->toks[r])) {
+        int ord_next = r + 1 < s->ntoks && (s->toks[r].flags & TK_ORD) && (s->toks[r].flags & TK_NUM) &&
+                       (s->toks[r + 1].flags & TK_CAP) && name_word(&s->toks[r + 1]);
+        if (!bad_in && r < s->ntoks && (name_word(&s->toks[r]) || ord_next)) {
           j = r;
           continue;
         }
