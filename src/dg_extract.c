@@ -61,6 +61,7 @@ typedef struct ctx {
   dg_map alias;       /* folded alias ("policy meeting") -> series entity */
   size_t cp_byte, cp_count; /* a byte offset and its code point offset */
   int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
+  int acr_dirty;            /* an acronym was defined since link_acronyms ran */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -194,7 +195,9 @@ static int gaz_entity(ctx *c, const dg_gaz *g, const char *name) {
 }
 
 static void add_acronym(ctx *c, int e, const char *acr) {
+  size_t n = c->r->ents[e].acronyms.n;
   dg_strvec_add_unique(&c->r->ents[e].acronyms, acr);
+  if (c->r->ents[e].acronyms.n != n) c->acr_dirty = 1;
 }
 
 /* A gazetteer entry's acronym the text itself uses. */
@@ -1693,7 +1696,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   for (size_t s = 0; s < c.t->nsents; s++) {
     first[s] = c.nm;
     names_of_sentence_sorted(&c, (int)s);
-    if (s + 1 == c.t->nsents || s % 64 == 63) link_acronyms(&c);
+    if (c.acr_dirty) link_acronyms(&c), c.acr_dirty = 0;
   }
   first[c.t->nsents] = c.nm;
   for (size_t s = 0; s < c.t->nsents; s++) partner_series(&c, (int)s, first[s], first[s + 1]);
