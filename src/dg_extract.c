@@ -1212,6 +1212,26 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
   }
 }
 
+/* The state or organisation a body belongs to: the gazetteer's parent, or
+ * a country named at the end ("Ministry of Foreign Affairs of Brazil"). */
+static int body_state(ctx *c, const mention *m) {
+  const dg_gaz *g = m->name ? dg_lexicon_gazetteer(c->lx, m->name) : NULL;
+  if (g && g->parent) {
+    const dg_gaz *p = dg_lexicon_gazetteer(c->lx, g->parent);
+    if (p) return gaz_entity(c, p, p->canonical);
+  }
+  int s = m->sent;
+  for (int i = m->te - 1; i > m->tb + 1; i--)
+    if (is_word(c, s, i, "of")) {
+      char *n = render(c, s, i + 1, m->te);
+      const dg_gaz *p = dg_lexicon_gazetteer(c->lx, n);
+      int e = p && p->kind == DG_K_COUNTRY ? gaz_entity(c, p, n) : -1;
+      free(n);
+      return e;
+    }
+  return -1;
+}
+
 static void cochairs(ctx *c, int s, int first, int last, int span) {
   int cue = -1;
   for (int i = 0; i < ntok(c, s) && cue < 0; i++)
@@ -1243,6 +1263,10 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
     if (m->kind == M_COUNTRY || m->kind == M_ORG) {
       dg_result_fact(c->r, ev, DG_P_COCHAIR, m->ent, span);
       n++;
+    } else if (m->kind == M_BODY && m->ent >= 0) {
+      /* "co-chaired by the EEAS and the Ministry of Foreign Affairs of Brazil" */
+      int who = body_state(c, m);
+      if (who >= 0) dg_result_fact(c->r, ev, DG_P_COCHAIR, who, span), n++;
     }
   }
   /* "the Japanese side was chaired by ..., and the Indian side by ...",

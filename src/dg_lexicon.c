@@ -127,7 +127,16 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch) {
         break;
       }
     if (o.len) sb_addc(&o, ' ');
-    sb_add(&o, w, n);
+    /* plurals to singular, lightly: "Communications Technologies" and
+     * "Communication Technology" are one name */
+    if (n >= 5 && !strncmp(w + n - 3, "ies", 3)) {
+      sb_add(&o, w, n - 3);
+      sb_addc(&o, 'y');
+    } else if (n >= 5 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') {
+      sb_add(&o, w, n - 1);
+    } else {
+      sb_add(&o, w, n);
+    }
     s = e;
   }
   return o.over ? -1 : 0;
@@ -342,6 +351,7 @@ static int gazetteer_line(dg_lexicon *lx, char **f, int nf, const char *path, in
   if (nf > 2) split_bar(f[2], &g->variants);
   if (nf > 3) split_bar(f[3], &g->acronyms);
   if (nf > 4 && *f[4]) g->wikidata = dg_xstrdup(f[4]);
+  if (nf > 5 && *f[5]) g->parent = dg_xstrdup(f[5]);
   dg_buf k;
   dg_buf_init(&k);
   dg_lexicon_fold(g->canonical, &k);
@@ -384,6 +394,7 @@ void dg_lexicon_free(dg_lexicon *lx) {
   for (size_t i = 0; i < lx->ngaz; i++) {
     free(lx->gaz[i].canonical);
     free(lx->gaz[i].wikidata);
+    free(lx->gaz[i].parent);
     free(lx->gaz[i].key);
     dg_strvec_free(&lx->gaz[i].variants);
     dg_strvec_free(&lx->gaz[i].acronyms);

@@ -1,7 +1,8 @@
 /* dg_lexicon: the world knowledge and word lists extraction uses, loaded
  * from data files under ontology/ so a user extends them without a compiler.
  *
- *   gazetteer.tsv  class, canonical name, variants (|), acronyms (|), Wikidata id
+ *   gazetteer.tsv  class, canonical name, variants (|), acronyms (|), Wikidata id,
+ *                  parent (the state or organisation a body belongs to)
  *                  classes: country, place, org, body, programme, series
  *   lexicon.tsv    list, word or phrase, value: the word lists (heads of names
  *                  per class, stance verbs, ordinals, months, connectors, ...)
@@ -22,6 +23,7 @@ typedef struct dg_gaz {
   dg_strvec variants;   /* includes the canonical name */
   dg_strvec acronyms;
   char *wikidata;       /* or NULL */
+  char *parent;         /* the state or organisation it belongs to, or NULL */
   char *key;            /* resolution key of the canonical name */
 } dg_gaz;
 
