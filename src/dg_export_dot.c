@@ -691,7 +691,7 @@ int dg_export_dot_files(const dg_graph *g, const char *outdir, const dg_build_op
   dg_buf_init(&dot_path), dg_buf_init(&svg_path), dg_buf_init(&title);
   dg_buf_printf(&dot_path, "%s/graph.dot", outdir);
   dg_buf_printf(&svg_path, "%s/graph.svg", outdir);
-  dg_buf_printf(&title, "diplograph \xC2\xB7 %zu document%s \xC2\xB7 %zu entities \xC2\xB7 %zu facts",
+  dg_buf_printf(&title, "diplograph \xC2\xB7 %zu document%s \xC2\xB7 %zu entities \xC2\xB7 %zu relations",
                 dg_graph_ndocs(g), dg_graph_ndocs(g) == 1 ? "" : "s", v->nnodes, v->nfacts);
   dg_dot_part part = {NULL, NULL, title.data};
   dg_dot_stats ds;

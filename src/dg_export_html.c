@@ -34,7 +34,7 @@ static const char css[] =
     "tr:nth-child(even) td{background:#fafbfc}"
     "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
     "td.date{white-space:nowrap;font-variant-numeric:tabular-nums}"
-    "td.kind{white-space:nowrap}"
+    "td.kind,td.ev{white-space:nowrap}"
     ".muted{color:#7a848e}"
     ".chip{display:inline-block;width:10px;height:10px;border-radius:2px;border:1px solid #8a939c;"
     "margin-right:6px;vertical-align:-1px}"
@@ -494,7 +494,7 @@ static void write_facts(page *pg, const size_t *order, size_t n) {
       dg_buf_adds(b, "</td><td>");
       if (o >= 0) entity(pg, o);
       else if (e->lit) literal(b, e);
-      dg_buf_adds(b, "</td><td>");
+      dg_buf_adds(b, "</td><td class=\"ev\">");
       if (e->ev_text) {
         dg_buf_adds(b, "<a href=\"#");
         sentence_id(b, d, e);
