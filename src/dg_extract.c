@@ -62,6 +62,7 @@ typedef struct ctx {
   size_t cp_byte, cp_count; /* a byte offset and its code point offset */
   int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
   int acr_dirty;            /* an acronym was defined since link_acronyms ran */
+  int main_sent;            /* sentence the document's own event was inferred from, or -1 */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -1582,6 +1583,7 @@ static void infer_main_event(ctx *c) {
     if (plan_sentence(c, s) && (is_word(c, s, m->tb - 2, "convening") || is_word(c, s, m->tb - 3, "convening") ||
                                 is_word(c, s, m->tb - 2, "hold") || is_word(c, s, m->tb - 3, "hold"))) {
       best_series = m->series, best = m->ord - 1;
+      c->main_sent = m->sent;
       break;
     }
   }
@@ -1711,6 +1713,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_acr_init(&c.acr);
   dg_map_init(&c.acr_ent);
   dg_map_init(&c.alias);
+  c.main_sent = -1;
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
   title_zone(&c);
   document_kind(&c);
@@ -1766,7 +1769,6 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   }
   event_facts(&c, -1);
   event_names(&c);
-  drop_unused(&c);
   /* evidence for the facts that hold for the whole document */
   for (size_t f = 0; f < c.r->nfacts; f++)
     if (c.r->facts[f].span < 0 && c.nm) {
@@ -1776,7 +1778,12 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
           c.r->facts[f].span = span_of(&c, c.m[i].sent);
           break;
         }
+      /* the statement's own event, inferred from the one it plans next */
+      if (c.r->facts[f].span < 0 && c.main_sent >= 0 && (subj == c.main_event || obj == c.main_event))
+        c.r->facts[f].span = span_of(&c, c.main_sent);
     }
+  drop_unused(&c);
+
   for (int i = 0; i < c.nm; i++) free(c.m[i].name);
   free(c.m);
   free(first);

@@ -56,7 +56,7 @@ static void sb_adds(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
 /* The fold into out (cap bytes); returns 0, or -1 if it did not fit. Two
  * passes through a scratch array of the same size, no allocation: this
  * runs for every name candidate of every document. */
-static int fold_into(const char *name, char *out, size_t cap, char *scratch) {
+static int fold_into(const char *name, char *out, size_t cap, char *scratch, int singular) {
   sbuf t = {scratch, 0, cap, 0}, o = {out, 0, cap, 0};
   scratch[0] = out[0] = '\0';
   const unsigned char *p = (const unsigned char *)name;
@@ -129,10 +129,10 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch) {
     if (o.len) sb_addc(&o, ' ');
     /* plurals to singular, lightly: "Communications Technologies" and
      * "Communication Technology" are one name */
-    if (n >= 5 && !strncmp(w + n - 3, "ies", 3)) {
+    if (singular && n >= 5 && !strncmp(w + n - 3, "ies", 3)) {
       sb_add(&o, w, n - 3);
       sb_addc(&o, 'y');
-    } else if (n >= 5 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') {
+    } else if (singular && n >= 5 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') {
       sb_add(&o, w, n - 1);
     } else {
       sb_add(&o, w, n);
@@ -145,7 +145,7 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch) {
 void dg_lexicon_fold(const char *name, dg_buf *out) {
   size_t cap = strlen(name) * 3 + 64; /* "U.S." grows to " united states " */
   char *o = dg_xmalloc(cap), *t = dg_xmalloc(cap);
-  if (fold_into(name, o, cap, t) == 0) dg_buf_adds(out, o);
+  if (fold_into(name, o, cap, t, 0) == 0) dg_buf_adds(out, o);
   free(o);
   free(t);
   dg_buf_cstr(out);
@@ -280,12 +280,15 @@ static void split_bar(const char *s, dg_strvec *out) {
   }
 }
 
+/* Gazetteer lookups fold plurals too ("Communications Technologies" =
+ * "Communication Technology"); keys and IRIs keep the words as written. */
 static void index_gaz(dg_lexicon *lx, const char *name, int idx) {
-  dg_buf f;
-  dg_buf_init(&f);
-  dg_lexicon_fold(name, &f);
-  if (f.len && dg_map_get(&lx->gaz_index, f.data) < 0) dg_map_put(&lx->gaz_index, f.data, idx);
-  dg_buf_free(&f);
+  size_t cap = strlen(name) * 3 + 64;
+  char *o = dg_xmalloc(cap), *t = dg_xmalloc(cap);
+  if (fold_into(name, o, cap, t, 1) == 0 && o[0] && dg_map_get(&lx->gaz_index, o) < 0)
+    dg_map_put(&lx->gaz_index, o, idx);
+  free(o);
+  free(t);
 }
 
 /* Splits a TSV line in place into at most max fields. */
@@ -410,10 +413,10 @@ void dg_lexicon_free(dg_lexicon *lx) {
 }
 
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
-  char o[512], t[512];
+  char o[2048], t[2048];
   /* no gazetteer name is that long: a cheap no */
   if (strlen(name) * 3 + 64 > sizeof o) return NULL;
-  if (fold_into(name, o, sizeof o, t) < 0 || !o[0]) return NULL;
+  if (fold_into(name, o, sizeof o, t, 1) < 0 || !o[0]) return NULL;
   int i = dg_map_get(&lx->gaz_index, o);
   return i < 0 ? NULL : &lx->gaz[i];
 }
