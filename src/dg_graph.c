@@ -2,6 +2,7 @@
 #include "dg_graph.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@ struct dg_graph {
   char *base;
   dg_node *nodes;
   size_t nnodes, capnodes;
-  dg_map node_index;      /* "kind/key" -> node */
+  dg_idtab node_index;    /* (kind, key) -> node */
   dg_edge *edges;
   size_t nedges, capedges;
   doc_info *docs;
@@ -34,7 +35,9 @@ struct dg_graph {
   /* terms and quads, built by finalize */
   dg_term *terms;
   size_t nterms, capterms;
-  dg_map term_index;
+  dg_idtab term_index;    /* (kind, value, datatype, lang) -> term; freed by finalize */
+  dg_idtab sent_index;    /* evidence sentence text -> sents */
+  dg_strvec sents;        /* distinct evidence sentences, shared by edges */
   dg_quad *quads, *evq, *uq;
   size_t nquads, capquads, nevq, capevq, nuq;
   int finalized;
@@ -43,9 +46,11 @@ struct dg_graph {
 dg_graph *dg_graph_new(const char *base_iri) {
   dg_graph *g = dg_xcalloc(1, sizeof *g);
   g->base = dg_xstrdup(base_iri && *base_iri ? base_iri : DG_DEFAULT_BASE);
-  dg_map_init(&g->node_index);
+  dg_idtab_init(&g->node_index);
   dg_map_init(&g->doc_names);
-  dg_map_init(&g->term_index);
+  dg_idtab_init(&g->term_index);
+  dg_idtab_init(&g->sent_index);
+  dg_strvec_init(&g->sents);
   return g;
 }
 
@@ -57,7 +62,8 @@ void dg_graph_free(dg_graph *g) {
     free(n->name_counts);
     dg_strvec_free(&n->names), dg_strvec_free(&n->acronyms);
   }
-  for (size_t i = 0; i < g->nedges; i++) free(g->edges[i].lit), free(g->edges[i].ev_text);
+  for (size_t i = 0; i < g->nedges; i++) free(g->edges[i].lit);
+  dg_strvec_free(&g->sents);
   for (size_t i = 0; i < g->ndocs; i++) {
     for (size_t j = 0; j < g->docs[i].nents; j++) {
       dg_strvec_free(&g->docs[i].ents[j].names);
@@ -69,7 +75,8 @@ void dg_graph_free(dg_graph *g) {
   for (size_t i = 0; i < g->nterms; i++) free(g->terms[i].value);
   free(g->nodes), free(g->edges), free(g->docs), free(g->terms);
   free(g->quads), free(g->evq), free(g->uq);
-  dg_map_free(&g->node_index), dg_map_free(&g->doc_names), dg_map_free(&g->term_index);
+  dg_idtab_free(&g->node_index), dg_map_free(&g->doc_names), dg_idtab_free(&g->term_index);
+  dg_idtab_free(&g->sent_index);
   free(g->base);
   free(g);
 }
@@ -126,11 +133,22 @@ void dg_slug(const char *key, dg_buf *out) {
 
 /* ---- merging ---- */
 
+typedef struct node_key {
+  const dg_graph *g;
+  dg_kind kind;
+  const char *key;
+} node_key;
+
+static int node_eq(const void *ctx, uint32_t id) {
+  const node_key *k = ctx;
+  const dg_node *n = &k->g->nodes[id];
+  return n->kind == k->kind && !strcmp(n->key, k->key);
+}
+
 static int node_for(dg_graph *g, const dg_entity *e) {
-  dg_buf k;
-  dg_buf_init(&k);
-  dg_buf_printf(&k, "%s/%s", dg_kind_name(e->kind), e->key);
-  int i = dg_map_get(&g->node_index, k.data);
+  node_key nk = {g, e->kind, e->key};
+  uint64_t h = dg_hash_fast(e->key, strlen(e->key)) ^ (uint64_t)e->kind;
+  int i = (int)dg_idtab_find(&g->node_index, h, node_eq, &nk);
   if (i < 0) {
     if (g->nnodes == g->capnodes) {
       g->capnodes = g->capnodes ? g->capnodes * 2 : 256;
@@ -146,10 +164,33 @@ static int node_for(dg_graph *g, const dg_entity *e) {
     n->acr_only = 1;
     dg_strvec_init(&n->names);
     dg_strvec_init(&n->acronyms);
-    dg_map_put(&g->node_index, k.data, i);
+    dg_idtab_add(&g->node_index, h, (uint32_t)i);
   }
-  dg_buf_free(&k);
   return i;
+}
+
+typedef struct sent_key {
+  const dg_graph *g;
+  const char *text;
+} sent_key;
+
+static int sent_eq(const void *ctx, uint32_t id) {
+  const sent_key *k = ctx;
+  return !strcmp(k->g->sents.v[id], k->text);
+}
+
+/* Evidence sentences are shared: many facts come from one sentence, and
+ * the same sentence recurs across documents. Borrowed by the edges. */
+static char *sentence(dg_graph *g, const char *text) {
+  sent_key sk = {g, text};
+  uint64_t h = dg_hash_fast(text, strlen(text));
+  int64_t i = dg_idtab_find(&g->sent_index, h, sent_eq, &sk);
+  if (i < 0) {
+    i = (int64_t)g->sents.n;
+    dg_strvec_push(&g->sents, text);
+    dg_idtab_add(&g->sent_index, h, (uint32_t)i);
+  }
+  return g->sents.v[i];
 }
 
 static void node_add_name(dg_node *n, const char *name, int count) {
@@ -217,7 +258,7 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
     if (f->span >= 0) {
       x->ev_begin = r->spans[f->span].begin;
       x->ev_end = r->spans[f->span].end;
-      x->ev_text = dg_xstrdup(r->spans[f->span].text);
+      x->ev_text = sentence(g, r->spans[f->span].text);
     }
   }
   free(map);
@@ -329,26 +370,30 @@ static void mint_iris(dg_graph *g) {
 
 /* ---- terms and quads ---- */
 
+static int str_eq0(const char *a, const char *b) { return !strcmp(a ? a : "", b ? b : ""); }
+
+static int term_eq(const void *ctx, uint32_t id) {
+  const dg_term *k = ((const dg_term *const *)ctx)[0], *t = &((const dg_term *const *)ctx)[1][id];
+  return t->kind == k->kind && !strcmp(t->value, k->value) && str_eq0(t->datatype, k->datatype) &&
+         str_eq0(t->lang, k->lang);
+}
+
 static uint32_t term(dg_graph *g, char kind, const char *value, const char *dt, const char *lang) {
-  dg_buf k;
-  dg_buf_init(&k);
-  dg_buf_addc(&k, kind);
-  dg_buf_adds(&k, value);
-  dg_buf_addc(&k, '\x01');
-  if (dt) dg_buf_adds(&k, dt);
-  dg_buf_addc(&k, '\x01');
-  if (lang) dg_buf_adds(&k, lang);
-  int i = dg_map_get(&g->term_index, k.data);
+  dg_term k = {kind, (char *)value, dt, lang};
+  const dg_term *ctx[2] = {&k, g->terms};
+  uint64_t h = dg_hash_fast(value, strlen(value)) ^ (uint64_t)(unsigned char)kind;
+  if (dt) h ^= dg_hash_fast(dt, strlen(dt)) * 3;
+  if (lang) h ^= dg_hash_fast(lang, strlen(lang)) * 5;
+  int64_t i = dg_idtab_find(&g->term_index, h, term_eq, ctx);
   if (i < 0) {
     if (g->nterms == g->capterms) {
       g->capterms = g->capterms ? g->capterms * 2 : 1024;
       g->terms = dg_xrealloc(g->terms, g->capterms * sizeof *g->terms);
     }
-    i = (int)g->nterms++;
+    i = (int64_t)g->nterms++;
     g->terms[i] = (dg_term){kind, dg_xstrdup(value), dt, lang};
-    dg_map_put(&g->term_index, k.data, i);
+    dg_idtab_add(&g->term_index, h, (uint32_t)i);
   }
-  dg_buf_free(&k);
   return (uint32_t)i;
 }
 
@@ -411,14 +456,7 @@ static void emit_entity(dg_graph *g, const doc_ent *de, uint32_t gr) {
   }
 }
 
-typedef struct sort_ctx {
-  const dg_term *terms;
-} sort_ctx;
-static uint32_t *g_rank; /* set during sorting only (qsort has no context) */
-
-static int cmp_term_ids(const void *a, const void *b, void *ctx) {
-  const dg_term *t = ((sort_ctx *)ctx)->terms;
-  const dg_term *x = &t[*(const uint32_t *)a], *y = &t[*(const uint32_t *)b];
+int dg_term_cmp(const dg_term *x, const dg_term *y) {
   if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
   int c = strcmp(x->value, y->value);
   if (c) return c;
@@ -427,25 +465,85 @@ static int cmp_term_ids(const void *a, const void *b, void *ctx) {
   return strcmp(x->lang ? x->lang : "", y->lang ? y->lang : "");
 }
 
-static sort_ctx *g_sort_ctx;
-static int cmp_term_ids_q(const void *a, const void *b) { return cmp_term_ids(a, b, g_sort_ctx); }
+typedef struct ranked_term {
+  dg_term t;
+  uint32_t id;
+} ranked_term;
+
+static int cmp_ranked(const void *a, const void *b) {
+  return dg_term_cmp(&((const ranked_term *)a)->t, &((const ranked_term *)b)->t);
+}
 
 static int cmp_quad(const void *a, const void *b) {
   const dg_quad *x = a, *y = b;
-  uint32_t kx[4] = {g_rank[x->g], g_rank[x->s], g_rank[x->p], g_rank[x->o]};
-  uint32_t ky[4] = {g_rank[y->g], g_rank[y->s], g_rank[y->p], g_rank[y->o]};
-  for (int i = 0; i < 4; i++)
-    if (kx[i] != ky[i]) return kx[i] < ky[i] ? -1 : 1;
+  if (x->g != y->g) return x->g < y->g ? -1 : 1;
+  if (x->s != y->s) return x->s < y->s ? -1 : 1;
+  if (x->p != y->p) return x->p < y->p ? -1 : 1;
+  if (x->o != y->o) return x->o < y->o ? -1 : 1;
   return 0;
 }
 
-static size_t sort_dedupe(dg_quad *q, size_t n) {
+/* LSD radix sort by (g, s, p, o), 11 bits a pass over ids below nterms;
+ * a pass where every quad has the same digit is skipped. Stable, so the
+ * result is the order cmp_quad defines, in time linear in n. */
+#define RADIX_BITS 11
+static void radix_sort(dg_quad *q, size_t n, size_t nterms) {
+  int bits = 1;
+  while (bits < 32 && ((size_t)1 << bits) < nterms) bits++;
+  dg_quad *tmp = dg_xmalloc(n * sizeof *tmp), *src = q, *dst = tmp;
+  size_t *count = dg_xmalloc(((size_t)1 << RADIX_BITS) * sizeof *count);
+  const size_t field[4] = {offsetof(dg_quad, o), offsetof(dg_quad, p), offsetof(dg_quad, s),
+                           offsetof(dg_quad, g)};
+  for (int f = 0; f < 4; f++)
+    for (int shift = 0; shift < bits; shift += RADIX_BITS) {
+      uint32_t mask = (1u << RADIX_BITS) - 1;
+      memset(count, 0, ((size_t)1 << RADIX_BITS) * sizeof *count);
+#define DIGIT(x) ((*(const uint32_t *)((const char *)(x) + field[f]) >> shift) & mask)
+      for (size_t i = 0; i < n; i++) count[DIGIT(&src[i])]++;
+      if (count[DIGIT(&src[0])] == n) continue;
+      size_t sum = 0;
+      for (size_t d = 0; d <= mask; d++) {
+        size_t c = count[d];
+        count[d] = sum, sum += c;
+      }
+      for (size_t i = 0; i < n; i++) dst[count[DIGIT(&src[i])]++] = src[i];
+#undef DIGIT
+      dg_quad *t = src;
+      src = dst, dst = t;
+    }
+  if (src != q) memcpy(q, src, n * sizeof *q);
+  free(count);
+  free(tmp);
+}
+
+static size_t sort_dedupe(dg_quad *q, size_t n, size_t nterms) {
   if (!n) return 0;
-  qsort(q, n, sizeof *q, cmp_quad);
+  radix_sort(q, n, nterms);
   size_t w = 1;
   for (size_t i = 1; i < n; i++)
     if (cmp_quad(&q[i], &q[w - 1])) q[w++] = q[i];
   return w;
+}
+
+static void renumber(dg_quad *q, size_t n, const uint32_t *rank) {
+  for (size_t i = 0; i < n; i++)
+    q[i] = (dg_quad){rank[q[i].s], rank[q[i].p], rank[q[i].o], rank[q[i].g]};
+}
+
+/* Reorders the terms into output order, so that a term's id is its rank
+ * and the quad tables sort by plain integer comparison. */
+static void rank_terms(dg_graph *g) {
+  size_t n = g->nterms;
+  ranked_term *rt = dg_xmalloc((n ? n : 1) * sizeof *rt);
+  for (size_t i = 0; i < n; i++) rt[i] = (ranked_term){g->terms[i], (uint32_t)i};
+  qsort(rt, n, sizeof *rt, cmp_ranked);
+  uint32_t *rank = dg_xmalloc((n ? n : 1) * sizeof *rank);
+  for (size_t i = 0; i < n; i++) g->terms[i] = rt[i].t, rank[rt[i].id] = (uint32_t)i;
+  free(rt);
+  renumber(g->quads, g->nquads, rank);
+  renumber(g->evq, g->nevq, rank);
+  free(rank);
+  dg_idtab_free(&g->term_index); /* ids changed; no term is added after finalize */
 }
 
 static void build_quads(dg_graph *g) {
@@ -460,21 +558,33 @@ static void build_quads(dg_graph *g) {
   uint32_t nifs = iri2(g, DG_NS_NIF, "Sentence"), nifb = iri2(g, DG_NS_NIF, "beginIndex"),
            nife = iri2(g, DG_NS_NIF, "endIndex"), nifa = iri2(g, DG_NS_NIF, "anchorOf"),
            nifr = iri2(g, DG_NS_NIF, "referenceContext");
+  /* the IRI term of each node and predicate, looked up once */
+  uint32_t *nt = dg_xmalloc((g->nnodes ? g->nnodes : 1) * sizeof *nt), pt[DG_P__N];
+  memset(nt, 0xff, (g->nnodes ? g->nnodes : 1) * sizeof *nt);
+  for (int i = 0; i < DG_P__N; i++) pt[i] = iri(g, dg_pred_iri((dg_pred)i));
+#define NODE_TERM(i) (nt[i] != UINT32_MAX ? nt[i] : (nt[i] = iri(g, g->nodes[i].iri)))
+  const dg_edge *prev = NULL; /* facts of one sentence come together */
+  uint32_t sent = 0;
   for (size_t i = 0; i < g->nedges; i++) {
     const dg_edge *e = &g->edges[i];
     const dg_node *dn = &g->nodes[e->doc];
-    uint32_t gr = iri(g, dn->iri);
-    uint32_t s = iri(g, g->nodes[dg_graph_canonical(g, e->subj)].iri);
-    uint32_t p = iri(g, dg_pred_iri(e->pred));
-    uint32_t o = e->obj >= 0 ? iri(g, g->nodes[dg_graph_canonical(g, e->obj)].iri)
-                             : term(g, DG_TERM_LITERAL, e->lit, lit_datatype(e->lt), NULL);
+    uint32_t gr = NODE_TERM(e->doc);
+    int sn = dg_graph_canonical(g, e->subj), on = e->obj >= 0 ? dg_graph_canonical(g, e->obj) : -1;
+    uint32_t s = NODE_TERM(sn), p = pt[e->pred];
+    uint32_t o = on >= 0 ? NODE_TERM(on) : term(g, DG_TERM_LITERAL, e->lit, lit_datatype(e->lt), NULL);
     FACT(s, p, o, gr);
     if (!e->ev_text) continue;
+    if (prev && prev->doc == e->doc && prev->ev_begin == e->ev_begin && prev->ev_end == e->ev_end &&
+        prev->ev_text == e->ev_text) {
+      EVID(s, p, o, sent); /* the sentence is already described */
+      continue;
+    }
+    prev = e;
     char num[64];
     dg_buf sb;
     dg_buf_init(&sb);
     dg_buf_printf(&sb, "%s#char=%zu,%zu", dn->iri, e->ev_begin, e->ev_end);
-    uint32_t sent = iri(g, sb.data);
+    sent = iri(g, sb.data);
     dg_buf_free(&sb);
     EVID(s, p, o, sent);
     EVID(sent, type, nifs, gr);
@@ -485,24 +595,16 @@ static void build_quads(dg_graph *g) {
     EVID(sent, nifa, term(g, DG_TERM_LITERAL, e->ev_text, NULL, NULL), gr);
     EVID(sent, nifr, gr, gr);
   }
-  /* rank terms once, then sort quads by rank: deterministic, N-Quads order */
-  uint32_t *ids = dg_xmalloc((g->nterms ? g->nterms : 1) * sizeof *ids);
-  for (size_t i = 0; i < g->nterms; i++) ids[i] = (uint32_t)i;
-  sort_ctx sc = {g->terms};
-  g_sort_ctx = &sc;
-  qsort(ids, g->nterms, sizeof *ids, cmp_term_ids_q);
-  g_rank = dg_xmalloc((g->nterms ? g->nterms : 1) * sizeof *g_rank);
-  for (size_t i = 0; i < g->nterms; i++) g_rank[ids[i]] = (uint32_t)i;
-  g->nquads = sort_dedupe(g->quads, g->nquads);
-  g->nevq = sort_dedupe(g->evq, g->nevq);
+#undef NODE_TERM
+  free(nt);
+  /* terms in output order, then quads by term ids: deterministic, N-Quads order */
+  rank_terms(g);
+  g->nquads = sort_dedupe(g->quads, g->nquads, g->nterms);
+  g->nevq = sort_dedupe(g->evq, g->nevq, g->nterms);
   /* the union graph: the same triples with the graph name dropped */
   g->uq = dg_xmalloc((g->nquads ? g->nquads : 1) * sizeof *g->uq);
   for (size_t i = 0; i < g->nquads; i++) g->uq[i] = g->quads[i], g->uq[i].g = g->quads[0].g;
-  g->nuq = sort_dedupe(g->uq, g->nquads);
-  free(g_rank);
-  g_rank = NULL;
-  g_sort_ctx = NULL;
-  free(ids);
+  g->nuq = sort_dedupe(g->uq, g->nquads, g->nterms);
 }
 
 void dg_graph_finalize(dg_graph *g) {

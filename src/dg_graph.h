@@ -10,6 +10,8 @@
  *   - the evidence: each fact again in the graph of its sentence
  *     (<doc#char=B,E>), with NIF triples describing that sentence.
  * Exporters read only these tables (and the entity list), never the text.
+ * After finalize, term ids follow output order (N-Quads term order), so
+ * comparing ids compares terms.
  *
  * Why not a librdf model: interning plus one sort keeps output
  * deterministic and costs a fraction of librdf's per-statement overhead;
@@ -77,7 +79,8 @@ typedef struct dg_edge {
   dg_lit lt;
   char *lit;
   size_t ev_begin, ev_end;
-  char *ev_text;        /* evidence sentence, or NULL */
+  char *ev_text;        /* evidence sentence, or NULL; shared by the facts of one
+                           sentence, owned by the graph */
 } dg_edge;
 
 typedef struct dg_graph dg_graph;
@@ -88,6 +91,10 @@ void dg_graph_free(dg_graph *g);
  * the same name was already added. */
 int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err);
 void dg_graph_finalize(dg_graph *g);
+
+/* Output order of terms: kind (IRI before literal), value, datatype,
+ * language, bytewise. After finalize, id order is this order. */
+int dg_term_cmp(const dg_term *x, const dg_term *y);
 
 const char *dg_graph_base(const dg_graph *g);
 size_t dg_graph_nterms(const dg_graph *g);

@@ -134,6 +134,70 @@ uint64_t dg_hash(const char *s, size_t n) {
   return h ? h : 1;
 }
 
+/* 8 bytes at a time, multiply-xorshift mixing, murmur3's finalizer. */
+static uint64_t mix64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+uint64_t dg_hash_fast(const void *p, size_t n) {
+  const unsigned char *s = p;
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)n * 0xff51afd7ed558ccdULL);
+  for (; n >= 8; s += 8, n -= 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = (h ^ (w * 0x9e3779b97f4a7c15ULL)) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+  }
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; i++) w |= (uint64_t)s[i] << (8 * i);
+  return mix64(h ^ w);
+}
+
+void dg_idtab_init(dg_idtab *t) { t->slots = NULL, t->n = t->cap = 0; }
+void dg_idtab_free(dg_idtab *t) {
+  free(t->slots);
+  dg_idtab_init(t);
+}
+
+static uint64_t idtab_bits(uint64_t hash) { return (hash ^ (hash >> 32)) & 0xffffffffULL; }
+
+int64_t dg_idtab_find(const dg_idtab *t, uint64_t hash, dg_idtab_eq eq, const void *ctx) {
+  if (!t->cap) return -1;
+  uint64_t bits = idtab_bits(hash);
+  size_t mask = t->cap - 1;
+  for (size_t i = (size_t)bits & mask;; i = (i + 1) & mask) {
+    uint64_t s = t->slots[i];
+    if (!s) return -1;
+    if (s >> 32 == bits && eq(ctx, (uint32_t)(s & 0xffffffffULL) - 1))
+      return (int64_t)(s & 0xffffffffULL) - 1;
+  }
+}
+
+static void idtab_put(dg_idtab *t, uint64_t slot) {
+  size_t mask = t->cap - 1;
+  size_t i = (size_t)(slot >> 32) & mask;
+  while (t->slots[i]) i = (i + 1) & mask;
+  t->slots[i] = slot;
+}
+
+void dg_idtab_add(dg_idtab *t, uint64_t hash, uint32_t id) {
+  if ((t->n + 1) * 2 > t->cap) {
+    dg_idtab old = *t;
+    t->cap = old.cap ? old.cap * 2 : 64;
+    t->slots = dg_xcalloc(t->cap, sizeof *t->slots);
+    for (size_t i = 0; i < old.cap; i++)
+      if (old.slots[i]) idtab_put(t, old.slots[i]);
+    free(old.slots);
+  }
+  idtab_put(t, idtab_bits(hash) << 32 | ((uint64_t)id + 1));
+  t->n++;
+}
+
 void dg_map_init(dg_map *m) { m->slots = NULL, m->n = m->cap = 0; }
 void dg_map_free(dg_map *m) {
   for (size_t i = 0; i < m->cap; i++) free(m->slots[i].key);
@@ -152,7 +216,7 @@ static dg_map_slot *map_find(const dg_map *m, const char *key, size_t n, uint64_
 }
 
 int dg_map_getn(const dg_map *m, const char *key, size_t n) {
-  dg_map_slot *s = map_find(m, key, n, dg_hash(key, n));
+  dg_map_slot *s = map_find(m, key, n, dg_hash_fast(key, n));
   return s && s->key ? s->value : -1;
 }
 int dg_map_get(const dg_map *m, const char *key) { return dg_map_getn(m, key, strlen(key)); }
@@ -174,7 +238,7 @@ static void map_grow(dg_map *m) {
 void dg_map_put(dg_map *m, const char *key, int value) {
   if ((m->n + 1) * 2 > m->cap) map_grow(m);
   size_t n = strlen(key);
-  uint64_t h = dg_hash(key, n);
+  uint64_t h = dg_hash_fast(key, n);
   dg_map_slot *s = map_find(m, key, n, h);
   if (!s->key) {
     s->key = dg_xstrndup(key, n);

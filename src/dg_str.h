@@ -3,7 +3,8 @@
  * Small containers used by every stage. Allocation failure aborts through
  * dg_xmalloc (out of memory is not a recoverable input error here).
  * Ownership: a dg_buf owns its bytes; a dg_strvec owns its strings (push
- * copies); a dg_map owns copies of its keys and stores plain int values. */
+ * copies); a dg_map owns copies of its keys and stores plain int values; a
+ * dg_idtab owns only its slot array. */
 #ifndef DG_STR_H
 #define DG_STR_H
 
@@ -64,7 +65,28 @@ int dg_map_get(const dg_map *m, const char *key);
 int dg_map_getn(const dg_map *m, const char *key, size_t n);
 /* Inserts or overwrites. */
 void dg_map_put(dg_map *m, const char *key, int value);
+/* FNV-1a. Fixed for good: minted IRIs carry it (dg_slug); tables use
+ * dg_hash_fast. */
 uint64_t dg_hash(const char *s, size_t n);
+/* A fast, well-mixed hash of n bytes for hash tables; never written out. */
+uint64_t dg_hash_fast(const void *p, size_t n);
+
+/* dg_idtab: a hash index over items the caller stores elsewhere, by id
+ * (0 .. 2^32-2). It keeps only (hash, id) pairs, so keys are never copied:
+ * the caller hashes an item with any function and tells whether an id
+ * holds the item it looks for. Load factor at most one half. */
+typedef struct dg_idtab {
+  uint64_t *slots; /* hash bits << 32 | (id + 1); 0 = empty */
+  size_t n, cap;
+} dg_idtab;
+
+typedef int (*dg_idtab_eq)(const void *ctx, uint32_t id);
+void dg_idtab_init(dg_idtab *t);
+void dg_idtab_free(dg_idtab *t);
+/* The id of an item with this hash that eq(ctx, id) accepts, or -1. */
+int64_t dg_idtab_find(const dg_idtab *t, uint64_t hash, dg_idtab_eq eq, const void *ctx);
+/* Adds id under hash; the caller has checked that no equal item is there. */
+void dg_idtab_add(dg_idtab *t, uint64_t hash, uint32_t id);
 
 /* Counts UTF-8 code points in s[0..n). */
 size_t dg_utf8_count(const char *s, size_t n);
