@@ -429,6 +429,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     goto none;
   }
   if (te - tb == 1 && !ev_head) goto none; /* "Division", "Committee": no name */
+  if (!strcmp(h.cls, "venue")) goto none;   /* "Harbour Conference Centre": a building */
   if (ev_head) {
     unsigned ec = event_class(h.cls);
     int plural = tok(c, s, h.he - 1)->e - tok(c, s, h.he - 1)->b > 1 &&
@@ -528,6 +529,17 @@ static int complete_name(ctx *c, int s, int tb, int te) {
 }
 
 static int strip_leading(ctx *c, int s, int tb, int te) {
+  /* "Kenya's National Computer ... Committee": the country is not part of the name */
+  if (tb + 1 < te && (tok(c, s, tb)->flags & TK_POSS) && (tok(c, s, tb + 1)->flags & TK_CAP)) {
+    const dg_tok *k = tok(c, s, tb);
+    size_t n = k->e - k->b;
+    char *w = dg_xstrndup(c->t->shadow + k->b, n > 2 ? n - 2 : n);
+    if (n > 3 && (unsigned char)w[n - 3] == 0xE2) w[n - 4] = '\0'; /* curly apostrophe */
+    const dg_gaz *g = dg_lexicon_gazetteer(c->lx, w);
+    free(w);
+    head h;
+    if (g && g->kind == DG_K_COUNTRY && find_head(c, s, tb + 1, te, &h)) tb++;
+  }
   while (tb < te) {
     const dg_tok *k = tok(c, s, tb);
     if ((k->flags & TK_CONN) || in_list(c, s, tb, "nonname") || (k->flags & TK_PUNCT)) {
@@ -598,8 +610,16 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
   for (int i = tb + 1; i < te - 1 && !wg; i++) {
     if (!is_word(c, s, i, "and") && !is_word(c, s, i, "&")) continue;
     int r = i + 1;
+    if (is_word(c, s, r, "of") && is_word(c, s, r + 1, "the")) r++; /* "A and of the B" */
     if (is_word(c, s, r, "the")) r++;
-    if (complete_name(c, s, tb, i) && complete_name(c, s, r, te) && (te - r >= 2 || gaz_name(c, s, r, te))) {
+    /* the right part may be a name that only its acronym defines:
+     * "the X Council and of the Asia-Pacific Telecommunity (APT)" */
+    int plain = 1; /* no connector inside: "Asia-Pacific Telecommunity" */
+    for (int q = r; q < te; q++)
+      if (tok(c, s, q)->flags & TK_CONN) plain = 0;
+    int right = complete_name(c, s, r, te) ||
+                (plain && te - r >= 2 && dg_mention_acronym_paren(c->t, &c->t->sents[s], te) > 0);
+    if (complete_name(c, s, tb, i) && right && (te - r >= 2 || gaz_name(c, s, r, te))) {
       handle_name(c, s, tb, i, ord);
       handle_name(c, s, r, te, 0);
       return;
@@ -717,6 +737,16 @@ static void lowercase_docs(ctx *c, int s) {
       dg_buf_printf(&b, "resolution %s", num);
       free(num);
       doc_mention(c, s, cb, i + 2, b.data, DG_C_RESOLUTION);
+      /* "resolutions 75/240 and 76/19": the same body's other resolutions */
+      size_t stem = b.len - (tok(c, s, i + 1)->e - tok(c, s, i + 1)->b);
+      for (int q = i + 2; q + 1 < si->ntoks && (is_word(c, s, q, "and") || is_punct(c, s, q, ',')) &&
+                          slash_number(c, s, q + 1); q += 2) {
+        b.len = stem;
+        char *more = dg_tok_str(c->t, tok(c, s, q + 1));
+        dg_buf_adds(&b, more);
+        free(more);
+        doc_mention(c, s, q + 1, q + 2, b.data, DG_C_RESOLUTION);
+      }
       dg_buf_free(&b);
       continue;
     }
@@ -810,22 +840,27 @@ static void lowercase_anaphors(ctx *c, int s) {
       for (int q = 0; q < c->nm; q++)
         if (c->m[q].sent == s && c->m[q].tb <= j && j < c->m[q].te) {
           covered = 1;
+          /* "the next round of the Dialogue", "the third round of the Dialogue" */
           if (next && c->m[q].kind == M_ANAPHOR) c->m[q].next = 1;
+          if (!next && c->m[q].kind == M_ANAPHOR && !c->m[q].ord) c->m[q].ord = k->ordinal;
         }
       if (covered) break;
       if ((x->flags & TK_CAP) || !in_list(c, s, j, "anaphor_word")) {
-        if ((x->flags & TK_CAP) || (!next && j > i + 1)) break;
+        int filler = is_word(c, s, j, "of") || is_word(c, s, j, "the");
+        if ((x->flags & TK_CAP) || (!next && j > i + 1 && !filler)) break;
         continue;
       }
       if (is_word(c, s, j, "meeting") && !next && !(k->flags & TK_ORD)) break;
       const char *v = dg_lexicon_getn(c->lx, "anaphor_word", c->t->shadow + x->b, x->e - x->b);
       unsigned ec = !strcmp(v, "Dialogue") ? DG_C_DIALOGUE : !strcmp(v, "Summit") ? DG_C_SUMMIT
                   : !strcmp(v, "Conference") ? DG_C_CONFERENCE : DG_C_MEETING;
-      if (is_word(c, s, j, "round") || is_word(c, s, j, "session")) {
+      if ((is_word(c, s, j, "round") || is_word(c, s, j, "session")) && is_word(c, s, j + 1, "of")) {
         /* "the next round of the dialogue": the event word comes later */
         continue;
       }
-      mention *m = push_mention(c, s, j, j + 1, M_ANAPHOR, -1, "dialogue");
+      char *nm = render(c, s, next ? j : i + 1, j + 1);
+      mention *m = push_mention(c, s, next ? j : i + 1, j + 1, M_ANAPHOR, -1, nm);
+      free(nm);
       m->ord = next ? 0 : k->ordinal, m->evclass = ec, m->next = next;
       break;
     }
@@ -923,6 +958,18 @@ static void names_of_sentence(ctx *c, int s) {
         else if (m->series >= 0 && m->kind != M_ANAPHOR) add_acronym(c, m->series, a);
       }
       free(a);
+    } else if (end->acr_b >= 0 && te - stb >= 2) {
+      /* "Economic Community of West African States (ECOWAS)": defined, but
+       * with no head we know: a term of the document, kept with its acronym */
+      char *a = render(c, s, end->acr_b, end->acr_e);
+      int ls = long_form(c, s, stb, te, a);
+      char *name = render(c, s, ls, te);
+      char *key = dg_resolve_key(c->lx, &c->acr, name);
+      int e = dg_result_entity(c->r, DG_K_TERM, key, name);
+      c->r->ents[e].classes |= DG_C_TERM;
+      add_acronym(c, e, a);
+      dg_result_fact(c->r, 0, DG_P_MENTIONS, e, span_of(c, s));
+      free(key), free(name), free(a);
     }
     if (end->alias_b >= 0 && c->nm > before) {
       mention *m = &c->m[main_m];
@@ -1205,6 +1252,34 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     if (c->r->ents[m->ent].kind == DG_K_COUNTRY) c->r->ents[m->ent].classes |= DG_C_PLACE;
     dg_result_fact(c->r, e, DG_P_VENUE, m->ent, span);
   }
+  /* "took place in Accra", "the ... Dialogue in Vilnius": a place the
+   * gazetteer does not know, named right where a venue goes */
+  for (int i = 1; i + 1 < ntok(c, s); i++) {
+    if (!is_word(c, s, i, "in")) continue;
+    const dg_tok *n = tok(c, s, i + 1);
+    if (!(n->flags & TK_CAP) || (n->flags & (TK_MONTH | TK_DATE | TK_ALLCAP)) || in_list(c, s, i + 1, "nonname")) continue;
+    int after_event = 0;
+    for (int k = first; k < last; k++)
+      if (c->m[k].te == i && (c->m[k].kind == M_EVENT || c->m[k].kind == M_ANAPHOR)) after_event = 1;
+    if (!after_event && !(is_word(c, s, i - 1, "held") || is_word(c, s, i - 1, "place") ||
+                          is_word(c, s, i - 1, "convened") || is_word(c, s, i - 1, "met")))
+      continue;
+    int j = i + 1;
+    while (j < ntok(c, s) && j < i + 4 && (tok(c, s, j)->flags & TK_CAP) && !(tok(c, s, j)->flags & (TK_MONTH | TK_DATE)))
+      j++;
+    int known = 0;
+    for (int k = first; k < last; k++)
+      if (c->m[k].tb <= i + 1 && i + 1 < c->m[k].te) known = 1;
+    if (known) continue;
+    int e = owner_event(c, s, i + 1, first, last);
+    if (e < 0 || has_date(c, e, DG_P_VENUE)) continue;
+    char *name = render(c, s, i + 1, j);
+    char *key = dg_resolve_key(c->lx, NULL, name);
+    int p = dg_result_entity(c->r, DG_K_PLACE, key, name);
+    c->r->ents[p].classes |= DG_C_PLACE;
+    dg_result_fact(c->r, e, DG_P_VENUE, p, span);
+    free(key), free(name);
+  }
   for (int i = 0; i < ntok(c, s); i++) {
     if (!in_list(c, s, i, "virtual_cue")) continue;
     int e = owner_event(c, s, i, first, last);
@@ -1249,7 +1324,7 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
   }
   if (ev < 0) ev = c->main_event;
   if (ev < 0) return;
-  int n = 0;
+  int n = 0, n_after = 0;
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
     if (m->tb < cue) continue;
@@ -1258,16 +1333,17 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
     for (int q = cue + 1; q < m->tb; q++)
       if (is_word(c, s, q, "was") || is_word(c, s, q, "were") || is_word(c, s, q, "is") ||
           is_word(c, s, q, "are") || is_word(c, s, q, "which") || is_word(c, s, q, "who") ||
-          is_word(c, s, q, "attended") || is_word(c, s, q, "including"))
+          is_word(c, s, q, "attended") || is_word(c, s, q, "including") || is_word(c, s, q, "with") ||
+          is_word(c, s, q, "from"))
         stop = 1;
     if (stop) break;
     if (m->kind == M_COUNTRY || m->kind == M_ORG) {
       dg_result_fact(c->r, ev, DG_P_COCHAIR, m->ent, span);
-      n++;
+      n++, n_after++;
     } else if (m->kind == M_BODY && m->ent >= 0) {
       /* "co-chaired by the EEAS and the Ministry of Foreign Affairs of Brazil" */
       int who = body_state(c, m);
-      if (who >= 0) dg_result_fact(c->r, ev, DG_P_COCHAIR, who, span), n++;
+      if (who >= 0) dg_result_fact(c->r, ev, DG_P_COCHAIR, who, span), n++, n_after++;
     }
   }
   /* "the Japanese side was chaired by ..., and the Indian side by ...",
@@ -1284,14 +1360,20 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
     dg_result_fact(c->r, ev, DG_P_COCHAIR, gaz_entity(c, g, country), span);
     n++;
   }
+  if (n_after) return;
   /* "On the EU side, ... co-chaired by <person>"; "A and B co-chaired";
    * "Australia's Ambassador ... co-chaired" */
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
     if (m->tb >= cue) break;
+    /* only the names just before the verb: "A and B co-chaired", not a list of
+     * everyone present earlier in the sentence */
+    int near = 1;
+    for (int q = m->te; q < cue && near; q++)
+      if ((is_punct(c, s, q, ',') && q + 1 != cue) || is_word(c, s, q, "met") || is_word(c, s, q, "for")) near = 0;
     if ((m->kind == M_COUNTRY || m->kind == M_ORG) &&
-        (is_word(c, s, m->te, "side") || m->te == cue || is_word(c, s, m->te, "and") || m->te + 1 == cue ||
-         m->poss))
+        (is_word(c, s, m->te, "side") || m->poss ||
+         (near && (m->te == cue || is_word(c, s, m->te, "and") || m->te + 1 == cue || m->te + 2 == cue))))
       dg_result_fact(c->r, ev, DG_P_COCHAIR, m->ent, span);
   }
 }
@@ -1472,8 +1554,10 @@ static void partner_series(ctx *c, int s, int first, int last) {
     char name[1200];
     const char *base = m->name;
     while (!strncasecmp(base, "their ", 6)) base += 6;
-    /* drop the ordinal word if rendered in the name */
     snprintf(name, sizeof name, "%s-%s %s", a->name, b->name, base);
+    /* "hold fourth cyber dialogue" (a headline in lower case): Title Case */
+    for (char *p = name + strlen(a->name) + strlen(b->name) + 2; *p; p++)
+      if ((p[-1] == ' ' || p[-1] == '-') && islower((unsigned char)*p)) *p = (char)toupper((unsigned char)*p);
     int series = series_entity(c, name);
     m->series = series;
     m->kind = M_EVENT;

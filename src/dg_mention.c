@@ -216,6 +216,13 @@ static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
     k->lists = dg_lexicon_word_lists(lx, w, n);
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
+    /* "twenty-seventh", "thirty-first": tens and an ordinal unit */
+    const char *dash = memchr(w, '-', n);
+    if (!v && dash && dash > w) {
+      const char *tens = dg_lexicon_getn(lx, "tens", w, (size_t)(dash - w));
+      const char *unit = dg_lexicon_getn(lx, "ordinal", dash + 1, n - (size_t)(dash + 1 - w));
+      if (tens && unit && atoi(unit) < 10) k->flags |= TK_ORD, k->ordinal = atoi(tens) + atoi(unit);
+    }
     int num;
     int dl = parse_int(t, k, &num);
     if (dl && (size_t)dl + 2 == n && num > 0 && num < 200) {
@@ -276,6 +283,8 @@ static int is_range_word(const dg_text *t, const dg_tok *k) {
 
 static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
   int cap = 0;
+  int bw = dg_lexicon_list_bit(lx, "weekday");
+  unsigned bit_weekday = bw < 0 ? 0 : 1u << bw;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     int m, d, j;
@@ -343,6 +352,12 @@ static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
       push_date(s, &cap, i, i + 1, tok_year(t, k), 0, 0);
       continue;
     }
+    if (i > 0 && dg_tok_is(t, &s->toks[i - 1], "on") && (k->lists & bit_weekday)) {
+      /* "met on Tuesday": the last such day up to the dateline */
+      const char *wd = dg_lexicon_getn(lx, "weekday", t->shadow + k->b, k->e - k->b);
+      if (wd) push_date(s, &cap, i, i + 1, -200 - atoi(wd), 0, 0);
+      continue;
+    }
     if (dg_tok_is(t, k, "today")) {
       push_date(s, &cap, i, i + 1, -1, 0, 0); /* resolved against the document's date */
       continue;
@@ -362,12 +377,38 @@ static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
 }
 
 /* Resolves "today", "last year" and missing years against the document's date. */
+/* Day of the week, 0 = Sunday (Sakamoto). */
+static int weekday_of(int y, int m, int d) {
+  static const int k[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (m < 3) y -= 1;
+  return (y + y / 4 - y / 100 + y / 400 + k[m - 1] + d) % 7;
+}
+
+static int days_in(int y, int m) {
+  static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0) ? 29 : dm[m - 1];
+}
+
 static void resolve_dates(dg_text *t) {
   for (size_t si = 0; si < t->nsents; si++) {
     dg_sentinfo *s = &t->sents[si];
     for (int i = 0; i < s->ndates; i++) {
       dg_date *d = &s->dates[i];
-      if (d->y == -1) {
+      if (d->y <= -200 && d->y >= -206) {
+        int want = -(d->y + 200);
+        d->y = d->m = d->d = 0;
+        if (t->doc_y && t->doc_m && t->doc_d) {
+          int y = t->doc_y, m = t->doc_m, day = t->doc_d;
+          int back = (weekday_of(y, m, day) - want + 7) % 7;
+          day -= back;
+          if (day < 1) {
+            if (--m < 1) m = 12, y--;
+            day += days_in(y, m);
+          }
+          d->y = y, d->m = m, d->d = day;
+          d->inferred_year = 1;
+        }
+      } else if (d->y == -1) {
         d->y = t->doc_y, d->m = t->doc_y ? t->doc_m : 0, d->d = t->doc_y ? t->doc_d : 0;
         d->inferred_year = 1;
       } else if (d->y <= -90 && d->y >= -110) {
@@ -454,6 +495,14 @@ static int alias_paren(const dg_text *t, const dg_sentinfo *s, int i, int *qb, i
   return j < s->ntoks && *qe > *qb ? j : -1;
 }
 
+/* Is the token before i a one-word event head ("Dialogue", "Meeting")? */
+static int event_head_before(const dg_lexicon *lx, const dg_text *t, const dg_sentinfo *s, int i) {
+  if (i < 1) return 0;
+  const dg_tok *k = &s->toks[i - 1];
+  const char *v = dg_lexicon_getn(lx, "head", t->shadow + k->b, k->e - k->b);
+  return v && !strncmp(v, "event:", 6);
+}
+
 /* Does a place or country name start at token i ("in Kuala Lumpur")? */
 static int place_follows(const dg_lexicon *lx, const dg_text *t, const dg_sentinfo *s, int i) {
   if (i < s->ntoks && dg_tok_is(t, &s->toks[i], "the")) i++;
@@ -507,6 +556,11 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
         while (r < s->ntoks && (s->toks[r].flags & TK_CONN) && r - j < 4) {
           /* "in" joins a name only as "in the": "Developments in the Field" */
           if (dg_tok_is(t, &s->toks[r], "in") && place_follows(lx, t, s, r + 1)) bad_in = 1;
+          /* "... Cyber Dialogue in Vilnius": after an event's head, "in" and a
+           * capitalised word is where it took place, whatever the place */
+          if (dg_tok_is(t, &s->toks[r], "in") && r == j && event_head_before(lx, t, s, j) &&
+              r + 1 < s->ntoks && !dg_tok_is(t, &s->toks[r + 1], "the"))
+            bad_in = 1;
           r++;
         }
         int ord_next = r + 1 < s->ntoks && (s->toks[r].flags & TK_ORD) && (s->toks[r].flags & TK_NUM) &&
