@@ -429,6 +429,15 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     goto none;
   }
   if (te - tb == 1 && !ev_head) goto none; /* "Division", "Committee": no name */
+  if (ord && is_word(c, s, h.hb, "Forum") && h.he == h.hb + 1) {
+    /* "the 3rd Canada-Viet Nam Ministerial Forum": a numbered session of a forum */
+    int series = series_entity(c, name);
+    c->r->ents[series].classes |= DG_C_BODY;
+    mention *m = push_mention(c, s, tb, te, M_EVENT, -1, name);
+    m->series = series, m->ord = ord, m->evclass = DG_C_MEETING;
+    m->ent = event_entity(c, series, ord, DG_C_MEETING);
+    goto done;
+  }
   if (!strcmp(h.cls, "venue")) goto none;   /* "Harbour Conference Centre": a building */
   if (ev_head) {
     unsigned ec = event_class(h.cls);
@@ -1213,7 +1222,7 @@ static int owner_event_at(ctx *c, int s, int i, int first, int last, int is_date
       if (best >= 0) break;
     }
   }
-  if (best >= 0) return best;
+  if (best >= 0 || is_date == 2) return best;
   const dg_sentinfo *si = &c->t->sents[s];
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
@@ -1232,13 +1241,20 @@ static int owner_event_at(ctx *c, int s, int i, int first, int last, int is_date
 
 static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
   dg_sentinfo *si = &c->t->sents[s];
-  for (int d = 0; d < si->ndates; d++) {
-    dg_date *dt = &si->dates[d];
-    if (is_word(c, s, dt->tb - 1, "since")) continue;
-    int e = owner_event_at(c, s, dt->tb, first, last, 1);
-    if (e < 0 && c->main_event >= 0 && is_word(c, s, 0, "Date")) e = c->main_event;
-    set_date(c, e, dt, span, 0);
-  }
+  /* dates after the event they belong to first ("X was held ... on 18 June"),
+   * then those before one ("SUVA, 20 June 2024 - X was held ...") */
+  for (int pass = 2; pass >= 1; pass--)
+    for (int d = 0; d < si->ndates; d++) {
+      dg_date *dt = &si->dates[d];
+      if (is_word(c, s, dt->tb - 1, "since")) continue;
+      /* "met virtually on Tuesday" dates a meeting; "said ... on Wednesday" does not */
+      if (dt->inferred_year == 2 && !(in_list(c, s, dt->tb - 2, "held_cue") || in_list(c, s, dt->tb - 3, "held_cue") ||
+                                      in_list(c, s, dt->tb - 2, "virtual_cue")))
+        continue;
+      int e = owner_event_at(c, s, dt->tb, first, last, pass);
+      if (e < 0 && pass == 1 && c->main_event >= 0 && is_word(c, s, 0, "Date")) e = c->main_event;
+      set_date(c, e, dt, span, 0);
+    }
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
     if (m->kind != M_PLACE && !(m->kind == M_COUNTRY && !m->poss)) continue;

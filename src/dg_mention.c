@@ -406,7 +406,7 @@ static void resolve_dates(dg_text *t) {
             day += days_in(y, m);
           }
           d->y = y, d->m = m, d->d = day;
-          d->inferred_year = 1;
+          d->inferred_year = 2; /* a weekday: weak evidence, see dg_extract */
         }
       } else if (d->y == -1) {
         d->y = t->doc_y, d->m = t->doc_y ? t->doc_m : 0, d->d = t->doc_y ? t->doc_d : 0;

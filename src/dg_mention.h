@@ -40,7 +40,7 @@ typedef struct dg_tok {
 typedef struct dg_date {
   int tb, te;          /* token range */
   int y, m, d;         /* 0 where the text does not say */
-  int inferred_year;   /* year taken from the document's date */
+  int inferred_year;   /* year taken from the document's date (2: from a weekday) */
 } dg_date;
 
 typedef struct dg_chunk {
