@@ -205,6 +205,61 @@ static void test_identity(void) {
   dg_result_free(b);
 }
 
+static void test_genre_variants(void) {
+  /* headless list items, lower-case heads, a planned "sixth dialogue" */
+  dg_result *r = run("The Fifth Chile-Korea Cyber Dialogue was held in Seoul on 2 May 2023. "
+                     "They reviewed programmes such as Cyber Bridges for Women, Secure Andes, and the "
+                     "Pacific Alliance Cyber Exchange, and welcomed the Andean Data Shield project. "
+                     "The two sides agreed to hold the sixth dialogue in Santiago in 2024.\n");
+  CHECK(r && has(r, "DOC", DG_P_MENTIONS, "Cyber Bridges for Women"));
+  CHECK(r && has(r, "DOC", DG_P_MENTIONS, "Secure Andes"));
+  CHECK(r && has(r, "DOC", DG_P_MENTIONS, "Andean Data Shield project"));
+  CHECK(r && has(r, "Chile-Korea Cyber Dialogue#5", DG_P_PLANNEDNEXT, "Chile-Korea Cyber Dialogue#6"));
+  CHECK(r && has(r, "Chile-Korea Cyber Dialogue#6", DG_P_PLANNEDDATE, "2024"));
+  dg_result_free(r);
+  /* a dateline, a weekday, a place the gazetteer does not know, "the next round of the dialogue" */
+  r = run("KIGALI, 9 March 2023 - Officials from Rwanda and Estonia met virtually on Tuesday for the "
+          "third Estonia-Rwanda Cyber Dialogue, the ministry said on Wednesday.\n\n"
+          "The second Estonia-Rwanda Cyber Dialogue took place in Kigali in 2021.\n\n"
+          "The next round of the dialogue is expected in Tallinn next year.\n");
+  CHECK(r && has(r, "Estonia-Rwanda Cyber Dialogue#3", DG_P_DATE, "2023-03-07"));
+  CHECK(r && has(r, "Estonia-Rwanda Cyber Dialogue#2", DG_P_VENUE, "Kigali"));
+  CHECK(r && has(r, "Estonia-Rwanda Cyber Dialogue#4", DG_P_PLANNEDDATE, "2024"));
+  dg_result_free(r);
+  /* co-chairs through sides and through the chairing body */
+  r = run("The Fourth Brazil-Japan Cyber Dialogue was held in Tokyo on 1 June 2023. The Japanese side was "
+          "chaired by the Ambassador for Cyber Policy, and the Brazilian side by the Director of Digital Affairs.\n");
+  CHECK(r && has(r, "Brazil-Japan Cyber Dialogue#4", DG_P_COCHAIR, "Japan"));
+  CHECK(r && has(r, "Brazil-Japan Cyber Dialogue#4", DG_P_COCHAIR, "Brazil"));
+  dg_result_free(r);
+  r = run("The Second Brazil-EU Cyber Dialogue was held in Brasilia on 3 June 2023. It was co-chaired by the "
+          "European External Action Service and the Ministry of Foreign Affairs of Brazil.\n");
+  CHECK(r && has(r, "Brazil-EU Cyber Dialogue#2", DG_P_COCHAIR, "European Union"));
+  CHECK(r && has(r, "Brazil-EU Cyber Dialogue#2", DG_P_COCHAIR, "Brazil"));
+  dg_result_free(r);
+  /* the leaders present are not all co-chairs */
+  r = run("The leaders of Cambodia, Lao PDR, Thailand and Japan met in Phnom Penh on 13 November 2022 for the "
+          "10th Mekong-Japan Summit, co-chaired by Cambodia and Japan.\n");
+  CHECK(r && has(r, "Japan-Mekong Summit#10", DG_P_COCHAIR, "Cambodia") + has(r, "Mekong-Japan Summit#10", DG_P_COCHAIR, "Cambodia") >= 1);
+  CHECK(r && !has(r, "Mekong-Japan Summit#10", DG_P_COCHAIR, "Thailand"));
+  dg_result_free(r);
+  /* compound ordinals, plural resolutions, terms defined by an acronym, numbered forums */
+  r = run("We recalled the twenty-seventh ASEAN Summit held in Kuala Lumpur in November 2015, reaffirmed UN General "
+          "Assembly resolutions 75/240 and 76/19, and noted the work of the Economic Community of West African States "
+          "(ECOWAS) and the Report of the Norms Panel adopted at the 3rd Coral Sea Ministerial Forum in March 2021.\n");
+  CHECK(r && has(r, "ASEAN Summit#27", DG_P_DATE, "2015-11"));
+  CHECK(r && has(r, "DOC", DG_P_REAFFIRMS, "UN General Assembly resolution 76/19"));
+  const dg_entity *ec = r ? entity(r, "Economic Community of West African States") : NULL;
+  CHECK(ec && ec->acronyms.n && !strcmp(ec->acronyms.v[0], "ECOWAS"));
+  CHECK(r && has(r, "Report of the Norms Panel", DG_P_ADOPTEDAT, "Coral Sea Ministerial Forum#3"));
+  dg_result_free(r);
+  /* must NOT produce events: rounds of applications, talks in a hall, floors */
+  r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
+          "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
+  CHECK(r && count(r, DG_P_ORDINAL) == 0 && count(r, DG_P_DATE) == 0 && count(r, DG_P_MENTIONS) == 0);
+  dg_result_free(r);
+}
+
 int main(void) {
   dg_error err;
   const char *dir = getenv("DIPLOGRAPH_ONTOLOGY") ? getenv("DIPLOGRAPH_ONTOLOGY") : "ontology";
@@ -219,6 +274,7 @@ int main(void) {
   test_acronyms();
   test_planned();
   test_identity();
+  test_genre_variants();
   dg_lexicon_free(lx);
   return TEST_REPORT();
 }
