@@ -51,6 +51,12 @@ static const char css[] =
     "span.where{display:block;font-size:12px;color:#7a848e}"
     "tr:target td{background:#fff4e0}";
 
+/* A page a browser opens comfortably: lists of names stop after this
+ * many (with "and N more"), the facts table after that many rows (the
+ * rest are in graph.nq and evidence.nq). */
+#define LIST_MAX 40
+#define FACT_ROWS_MAX 5000
+
 /* ---- escaping ---- */
 
 /* Text or attribute value: markup characters as entities, bad UTF-8 as
@@ -138,8 +144,12 @@ static void entity(page *pg, int i) {
   dg_buf_adds(b, pg->anchor[i] ? "</a>" : "</span>");
 }
 
+static void more(dg_buf *b, size_t n) {
+  if (n > LIST_MAX) dg_buf_printf(b, " <span class=\"muted\">and %zu more</span>", n - LIST_MAX);
+}
+
 /* The subjects (incoming) or objects of node i's facts whose property
- * bit is in preds, as links, each entity once. */
+ * bit is in preds, as links, each entity once, at most LIST_MAX. */
 static size_t related(page *pg, int i, unsigned preds, int incoming) {
   const dg_view *v = pg->v;
   size_t n = 0;
@@ -150,10 +160,12 @@ static size_t related(page *pg, int i, unsigned preds, int incoming) {
     const dg_view_fact *x = &v->facts[incoming ? v->in_facts[k] : k];
     int other = incoming ? x->subj : x->obj;
     if (!(preds & (1u << x->pred)) || other == last) continue;
-    if (n++) dg_buf_adds(pg->b, ", ");
-    entity(pg, other);
     last = other;
+    if (n++ >= LIST_MAX) continue;
+    if (n > 1) dg_buf_adds(pg->b, ", ");
+    entity(pg, other);
   }
+  more(pg->b, n);
   return n;
 }
 
@@ -324,20 +336,24 @@ static void write_references(page *pg) {
     dg_buf_printf(b, "<td class=\"num\">%zu</td><td>", c[r].by);
     /* in_facts are sorted by subject, then property: one entry per subject */
     int last = -1;
+    size_t shown = 0;
     for (size_t k = v->in_start[i]; k < v->in_start[i + 1]; k++) {
       const dg_view_fact *x = &v->facts[v->in_facts[k]];
       if (!is_reference(x->pred)) continue;
+      if (x->subj != last && shown == LIST_MAX) break;
       if (x->subj != last) {
         if (last >= 0) dg_buf_adds(b, ")</span><br>");
         entity(pg, x->subj);
         dg_buf_adds(b, " <span class=\"muted\">(");
+        shown++;
       } else {
         dg_buf_adds(b, ", ");
       }
       esc(b, dg_view_pred_label(v, x->pred));
-      if (x->subj != last) last = x->subj;
+      last = x->subj;
     }
     if (last >= 0) dg_buf_adds(b, ")</span>");
+    more(b, c[r].by);
     dg_buf_adds(b, "</td></tr>\n");
   }
   dg_buf_adds(b, "</tbody></table>\n</section>\n");
@@ -385,14 +401,7 @@ static void write_programmes(page *pg) {
         esc(b, vn->n->names.v[a]);
       }
       dg_buf_adds(b, "</td><td>");
-      int last = -1;
-      for (size_t k = v->in_start[i]; k < v->in_start[i + 1]; k++) {
-        const dg_view_fact *x = &v->facts[v->in_facts[k]];
-        if (x->subj == last) continue;
-        if (last >= 0) dg_buf_adds(b, ", ");
-        entity(pg, x->subj);
-        last = x->subj;
-      }
+      related(pg, (int)i, ~0u, 1);
       dg_buf_adds(b, "</td></tr>\n");
     }
   free(c);
@@ -468,10 +477,11 @@ static void write_facts(page *pg, const size_t *order, size_t n) {
                 "(character offsets count Unicode code points from the start of the document's "
                 "text).</p>\n",
                 n, n == 1 ? "" : "s");
-  for (size_t i = 0; i < n;) {
+  size_t limit = n < FACT_ROWS_MAX ? n : FACT_ROWS_MAX;
+  for (size_t i = 0; i < limit;) {
     int d = dg_view_of(v, pg->edges[order[i]].doc);
     size_t j = i;
-    while (j < n && dg_view_of(v, pg->edges[order[j]].doc) == d) j++;
+    while (j < limit && dg_view_of(v, pg->edges[order[j]].doc) == d) j++;
     const dg_view_node *dn = d >= 0 ? &v->nodes[d] : NULL;
     const char *file = dn ? (dn->file ? dn->file : dn->n->key) : "?";
     dg_buf_printf(b, "<h3 id=\"f-n%d\">", d + 1);
@@ -523,6 +533,12 @@ static void write_facts(page *pg, const size_t *order, size_t n) {
     dg_buf_adds(b, "</ol>\n");
     i = j;
   }
+  if (limit < n)
+    dg_buf_printf(b,
+                  "<p class=\"note\" id=\"facts-more\">%zu more facts are not listed here, to "
+                  "keep the page light: they are in graph.nq, their evidence in evidence.nq "
+                  "(<code>diplograph query</code> asks both).</p>\n",
+                  n - limit);
   dg_buf_adds(b, "</section>\n");
 }
 

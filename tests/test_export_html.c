@@ -208,6 +208,44 @@ static void test_page(const char *dir) {
   dg_graph_free(g);
 }
 
+/* A large graph: the facts table stops at its limit and says how many
+ * more there are; long lists of names end in "and N more". */
+static void test_large(const char *dir) {
+  dg_result *r = dg_result_new("big.txt", "big");
+  int ev = dg_result_entity(r, DG_K_EVENT, "big meeting", "Big Meeting");
+  int s = sample_span(r, 0, "Everyone came.");
+  int n = 5000 + 50;
+  for (int i = 0; i < n; i++) {
+    char key[32];
+    snprintf(key, sizeof key, "organisation %d", i);
+    dg_result_fact(r, ev, DG_P_COCHAIR, dg_result_entity(r, DG_K_ORG, key, key), s);
+  }
+  dg_graph *g = dg_graph_new(NULL);
+  dg_error err;
+  CHECK(dg_graph_add(g, r, &err) == 0);
+  dg_result_free(r);
+  dg_graph_finalize(g);
+  dg_build_opts o;
+  memset(&o, 0, sizeof o);
+  o.no_dot = 1;
+  dg_build_stats st;
+  memset(&st, 0, sizeof st);
+  CHECK(dg_export_html(g, dir, &o, &st, &err) == 0);
+  htmlDocPtr doc = read_page(dir);
+  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  xmlNode **rows = NULL;
+  size_t nr = 0;
+  if (root) find_all(root, "tr", "fact", &rows, &nr);
+  CHECK(nr > 0 && nr < (size_t)n);
+  CHECK(root && by_id(root, "facts-more") && contains(by_id(root, "facts-more"), "more facts"));
+  free(rows), rows = NULL, nr = 0;
+  if (root) find_all(root, "tr", "event", &rows, &nr);
+  CHECK(nr == 1 && contains(nth_td(rows[0], 5), "more"));
+  free(rows);
+  xmlFreeDoc(doc);
+  dg_graph_free(g);
+}
+
 int main(void) {
   char dir[] = "/tmp/dg-test-html-XXXXXX";
   if (!mkdtemp(dir)) {
@@ -215,6 +253,7 @@ int main(void) {
     return 1;
   }
   test_page(dir);
+  test_large(dir);
   dg_buf cmd;
   dg_buf_init(&cmd);
   dg_buf_printf(&cmd, "rm -rf '%s'", dir);
