@@ -373,6 +373,21 @@ static int single_token_acronym(ctx *c, int s, int tb, int te, int *ent) {
   return 1;
 }
 
+/* A token in capitals that names something: three to twelve letters,
+ * not a Roman numeral, not a word in a heading. */
+static int unknown_acronym(ctx *c, int s, int i) {
+  const dg_tok *k = tok(c, s, i);
+  size_t n = k->e - k->b;
+  if (!(k->flags & TK_ALLCAP) || n < 3 || n > 12 || c->t->sents[s].heading) return 0;
+  const char *w = c->t->shadow + k->b;
+  int roman = 1;
+  for (size_t j = 0; j < n; j++) {
+    if (!isalnum((unsigned char)w[j]) && w[j] != '-') return 0;
+    if (!strchr("IVXLC", w[j])) roman = 0;
+  }
+  return !roman;
+}
+
 static int trailing_year(ctx *c, int s, int tb, int te) {
   if (te - tb >= 2 && (tok(c, s, te - 1)->flags & TK_YEAR)) {
     int y = atoi(c->t->shadow + tok(c, s, te - 1)->b);
@@ -408,11 +423,24 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
             : x->kind == DG_K_SERIES ? M_SERIESREF : x->kind == DG_K_BODY ? M_BODY
             : x->kind == DG_K_ORG ? M_ORG : x->kind == DG_K_COUNTRY ? M_COUNTRY : M_BODY;
     if (x->kind == DG_K_TERM) goto none;
-    char *w = dg_tok_str(c->t, tok(c, s, tb));
-    add_acronym(c, e, w);
-    free(w);
+    if (!x->acr_only) {
+      char *w = dg_tok_str(c->t, tok(c, s, tb));
+      add_acronym(c, e, w);
+      free(w);
+    }
     mention *m = push_mention(c, s, tb, te, k, e, name);
     if (k == M_SERIESREF || (k == M_BODY && body_like_series(x->names.n ? x->names.v[0] : ""))) m->series = e;
+    goto done;
+  }
+  if (!has_head && !g && te - tb == 1 && unknown_acronym(c, s, tb)) {
+    /* "the MDRP": an acronym this document uses but does not define; the
+     * graph resolves it to what another document of the run defines */
+    char key[96];
+    snprintf(key, sizeof key, "acronym %s", name);
+    e = dg_result_entity(c->r, DG_K_BODY, key, NULL);
+    c->r->ents[e].acr_only = 1;
+    add_acronym(c, e, name);
+    push_mention(c, s, tb, te, M_BODY, e, name);
     goto done;
   }
   if (!has_head && !g && tb >= c->list_from && te <= c->list_to && te - tb >= 2) {
@@ -1467,7 +1495,7 @@ static void mentions(ctx *c, int first, int last, int span) {
     if (m->ent < 0 || m->post) continue;
     if (m->kind == M_PROG || m->kind == M_ORG || (m->kind == M_COUNTRY && !m->title)) dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
     if (m->kind == M_BODY) {
-      c->r->ents[m->ent].classes |= DG_C_BODY;
+      if (!c->r->ents[m->ent].acr_only) c->r->ents[m->ent].classes |= DG_C_BODY;
       dg_result_fact(c->r, 0, DG_P_MENTIONS, m->ent, span);
     }
   }

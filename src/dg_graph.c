@@ -430,7 +430,15 @@ static const char *lit_datatype(dg_lit lt) {
   }
 }
 
+/* Known only by an acronym that no document or gazetteer of the run
+ * defines: nothing to say about it, so it is left out. */
+static int unresolved(const dg_graph *g, int node) {
+  int c = dg_graph_canonical(g, node);
+  return c >= 0 && g->nodes[c].acr_only && g->nodes[c].alias_of < 0 && g->nodes[c].kind != DG_K_DOC;
+}
+
 static void emit_entity(dg_graph *g, const doc_ent *de, uint32_t gr) {
+  if (unresolved(g, de->node)) return;
   int ni = dg_graph_canonical(g, de->node);
   const dg_node *n = &g->nodes[ni];
   uint32_t s = iri(g, n->iri), type = iri2(g, DG_NS_RDF, "type");
@@ -445,7 +453,8 @@ static void emit_entity(dg_graph *g, const doc_ent *de, uint32_t gr) {
     if (!strcmp(nm, n->label) || is_acronym_of(n, nm)) continue;
     FACT(s, alt, term(g, DG_TERM_LITERAL, nm, NULL, "en"), gr);
   }
-  for (size_t j = 0; j < de->acronyms.n; j++)
+  /* an acronym a document only uses is not its definition */
+  for (size_t j = 0; j < de->acronyms.n && !g->nodes[de->node].acr_only; j++)
     FACT(s, iri2(g, DG_NS, "acronym"), term(g, DG_TERM_LITERAL, de->acronyms.v[j], NULL, NULL), gr);
   if (n->wikidata) {
     dg_buf w;
@@ -569,6 +578,7 @@ static void build_quads(dg_graph *g) {
     const dg_edge *e = &g->edges[i];
     const dg_node *dn = &g->nodes[e->doc];
     uint32_t gr = NODE_TERM(e->doc);
+    if (unresolved(g, e->subj) || (e->obj >= 0 && unresolved(g, e->obj))) continue;
     int sn = dg_graph_canonical(g, e->subj), on = e->obj >= 0 ? dg_graph_canonical(g, e->obj) : -1;
     uint32_t s = NODE_TERM(sn), p = pt[e->pred];
     uint32_t o = on >= 0 ? NODE_TERM(on) : term(g, DG_TERM_LITERAL, e->lit, lit_datatype(e->lt), NULL);
