@@ -56,30 +56,40 @@ static void list_problem(void *ctx, int skipped, const char *msg) {
           skipped ? " (skipped)" : "");
 }
 
-/* One slot per input file, filled by whichever worker takes it. */
+/* Documents in flight live in a ring of `window` slots: document k (input
+ * order) uses slot k % window. Workers take documents in order while fewer
+ * than `window` are taken and not yet merged; the calling thread merges
+ * each into the graph in input order as soon as it is done and frees its
+ * result. So at most `window` results are held whatever the corpus size,
+ * and the output never depends on scheduling. */
 typedef struct job {
-  const char *path;
   dg_result *res;
   size_t bytes;
   int rc;
-  dg_error err;
+  int done;
   char *warning;
+  dg_error err;
 } job;
 
 typedef struct pool {
-  job *jobs;
+  char *const *paths;
   size_t njobs;
-  size_t next;
+  size_t next;   /* next document to take */
+  size_t merged; /* documents [0, merged) are merged and their slots free */
+  size_t window;
+  job *ring;
   int stop;
   pthread_mutex_t lock;
+  pthread_cond_t done; /* a job finished (the merging thread waits) */
+  pthread_cond_t room; /* a slot was freed, or stop (workers wait) */
   const dg_lexicon *lx;
   int fail_fast;
 } pool;
 
-static void run_job(pool *p, job *j) {
+static void run_job(const pool *p, const char *path, job *j) {
   dg_doc *doc = NULL;
   dg_error_clear(&j->err);
-  j->rc = dg_doc_read(j->path, &doc, &j->err);
+  j->rc = dg_doc_read(path, &doc, &j->err);
   if (j->rc == 0) {
     j->bytes = doc->len;
     if (doc->warning) j->warning = dg_xstrdup(doc->warning);
@@ -90,36 +100,81 @@ static void run_job(pool *p, job *j) {
 
 static void *worker(void *arg) {
   pool *p = arg;
+  pthread_mutex_lock(&p->lock);
   for (;;) {
-    pthread_mutex_lock(&p->lock);
-    if (p->stop || p->next >= p->njobs) {
-      pthread_mutex_unlock(&p->lock);
-      return NULL;
-    }
-    job *j = &p->jobs[p->next++];
+    while (!p->stop && p->next < p->njobs && p->next >= p->merged + p->window)
+      pthread_cond_wait(&p->room, &p->lock);
+    if (p->stop || p->next >= p->njobs) break;
+    size_t k = p->next++;
+    job *j = &p->ring[k % p->window];
     pthread_mutex_unlock(&p->lock);
-    run_job(p, j);
-    if (j->rc < 0 && p->fail_fast) {
-      pthread_mutex_lock(&p->lock);
-      p->stop = 1;
-      pthread_mutex_unlock(&p->lock);
-    }
+    run_job(p, p->paths[k], j);
+    pthread_mutex_lock(&p->lock);
+    j->done = 1;
+    if (j->rc < 0 && p->fail_fast) p->stop = 1;
+    pthread_cond_signal(&p->done);
   }
+  pthread_mutex_unlock(&p->lock);
+  return NULL;
 }
 
-static int run_pool(pool *p, int jobs) {
-  if (jobs <= 1 || p->njobs < 2) {
-    worker(p);
+/* Document k, once done; NULL if it will never run (after a fail-fast
+ * stop). Without threads, runs it here. */
+static job *wait_job(pool *p, size_t k, int threaded) {
+  job *j = &p->ring[k % p->window];
+  if (!threaded) {
+    if (p->stop) return NULL;
+    run_job(p, p->paths[k], j);
+    if (j->rc < 0 && p->fail_fast) p->stop = 1;
+    return j;
+  }
+  pthread_mutex_lock(&p->lock);
+  while (!j->done && !(p->stop && k >= p->next)) pthread_cond_wait(&p->done, &p->lock);
+  if (!j->done) j = NULL;
+  pthread_mutex_unlock(&p->lock);
+  return j;
+}
+
+/* Frees document k's slot for the next document. */
+static void release_job(pool *p, job *j, int threaded) {
+  dg_result_free(j->res);
+  free(j->warning);
+  memset(j, 0, sizeof *j);
+  if (!threaded) {
+    p->merged++;
+    return;
+  }
+  pthread_mutex_lock(&p->lock);
+  p->merged++;
+  pthread_cond_broadcast(&p->room);
+  pthread_mutex_unlock(&p->lock);
+}
+
+/* Merges one finished document: reports its warning or error, adds its
+ * result. Returns < 0 only when the run must stop (--fail-fast). */
+static int merge_job(const dg_build_opts *o, dg_graph *g, job *j, dg_build_stats *st,
+                     dg_error *err) {
+  if (j->warning && o->verbose >= 0) fprintf(stderr, "diplograph: warning: %s\n", j->warning);
+  if (j->rc < 0) {
+    st->failed++;
+    if (o->fail_fast) {
+      *err = j->err;
+      return j->rc;
+    }
+    fprintf(stderr, "diplograph: error: %s (skipped)\n", j->err.msg);
     return 0;
   }
-  pthread_t *th = dg_xmalloc((size_t)jobs * sizeof *th);
-  int started = 0;
-  for (int i = 0; i < jobs; i++)
-    if (pthread_create(&th[i], NULL, worker, p) == 0) started++;
-    else break;
-  if (!started) worker(p);
-  for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
-  free(th);
+  st->docs++;
+  st->bytes += j->bytes;
+  double t0 = now();
+  int rc = dg_graph_add(g, j->res, err);
+  st->t_merge += now() - t0;
+  if (rc < 0) {
+    if (o->fail_fast) return rc;
+    fprintf(stderr, "diplograph: error: %s (skipped)\n", err->msg);
+    st->failed++, st->docs--;
+    dg_error_clear(err);
+  }
   return 0;
 }
 
@@ -143,10 +198,14 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   dg_lexicon *lx = NULL;
   dg_graph *g = NULL;
   pool p;
+  pthread_t *th = NULL;
+  int started = 0;
   memset(&p, 0, sizeof p);
   memset(st, 0, sizeof *st);
   dg_strvec_init(&files);
   pthread_mutex_init(&p.lock, NULL);
+  pthread_cond_init(&p.done, NULL);
+  pthread_cond_init(&p.room, NULL);
   const char *outdir = o->outdir ? o->outdir : "out";
 
   if ((rc = dg_lexicon_load(dg_build_ontology_dir(o->ontology_dir), &lx, err)) < 0) goto cleanup;
@@ -164,44 +223,28 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   if (!o->no_output && (rc = dg_outfile_ensure_dir(outdir, err)) < 0) goto cleanup;
 
   double t0 = now();
+  p.paths = files.v;
   p.njobs = files.n;
-  p.jobs = dg_xcalloc(files.n, sizeof *p.jobs);
-  for (size_t i = 0; i < files.n; i++) p.jobs[i].path = files.v[i];
   p.lx = lx;
   p.fail_fast = o->fail_fast;
   int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
   if (jobs < 1) jobs = 1;
-  run_pool(&p, jobs);
+  p.window = jobs > 1 ? (size_t)jobs * 8 : 1;
+  p.ring = dg_xcalloc(p.window, sizeof *p.ring);
+  g = dg_graph_new(o->base);
+  if (jobs > 1 && files.n > 1) {
+    th = dg_xmalloc((size_t)jobs * sizeof *th);
+    while (started < jobs && pthread_create(&th[started], NULL, worker, &p) == 0) started++;
+  }
+  for (size_t k = 0; k < files.n; k++) {
+    job *j = wait_job(&p, k, started > 0);
+    if (!j) break; /* not reached after a fail-fast stop */
+    rc = merge_job(o, g, j, st, err);
+    release_job(&p, j, started > 0);
+    if (rc < 0) goto cleanup;
+  }
   double t1 = now();
   st->t_extract = t1 - t0;
-
-  g = dg_graph_new(o->base);
-  for (size_t i = 0; i < p.njobs; i++) {
-    job *j = &p.jobs[i];
-    if (j->warning && o->verbose >= 0) fprintf(stderr, "diplograph: warning: %s\n", j->warning);
-    if (!j->res && j->rc == 0) continue; /* not reached after a fail-fast stop */
-    if (j->rc < 0) {
-      st->failed++;
-      if (o->fail_fast) {
-        *err = j->err;
-        rc = j->rc;
-        goto cleanup;
-      }
-      fprintf(stderr, "diplograph: error: %s (skipped)\n", j->err.msg);
-      continue;
-    }
-    st->docs++;
-    st->bytes += j->bytes;
-    if ((rc = dg_graph_add(g, j->res, err)) < 0) {
-      if (o->fail_fast) goto cleanup;
-      fprintf(stderr, "diplograph: error: %s (skipped)\n", err->msg);
-      st->failed++, st->docs--;
-      rc = 0;
-      dg_error_clear(err);
-    }
-    dg_result_free(j->res);
-    j->res = NULL;
-  }
   if (!st->docs) {
     rc = dg_error_set(err, DG_ERR_INPUT, "none of the %zu input documents could be read", files.n);
     goto cleanup;
@@ -213,11 +256,19 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   *out = g;
   g = NULL;
 cleanup:
-  for (size_t i = 0; i < p.njobs; i++) {
-    dg_result_free(p.jobs[i].res);
-    free(p.jobs[i].warning);
+  pthread_mutex_lock(&p.lock);
+  p.stop = 1;
+  pthread_cond_broadcast(&p.room);
+  pthread_mutex_unlock(&p.lock);
+  for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+  free(th);
+  for (size_t i = 0; i < p.window; i++) {
+    dg_result_free(p.ring[i].res);
+    free(p.ring[i].warning);
   }
-  free(p.jobs);
+  free(p.ring);
+  pthread_cond_destroy(&p.room);
+  pthread_cond_destroy(&p.done);
   pthread_mutex_destroy(&p.lock);
   dg_graph_free(g);
   dg_lexicon_free(lx);

@@ -34,7 +34,9 @@ typedef struct dg_build_stats {
   size_t docs, failed, bytes;
   size_t entities, facts, quads, evidence_quads;
   size_t per_class[32];
-  double t_extract, t_graph, t_write;
+  double t_extract; /* reading, extraction and merging (they overlap with jobs > 1) */
+  double t_merge;   /* of which merging results into the graph, on one thread */
+  double t_graph, t_write; /* finalizing the graph; exporters */
   char written[16][64];
   size_t nwritten;
 } dg_build_stats;

@@ -16,7 +16,7 @@ void dg_cli_print_summary(FILE *fp, const dg_build_opts *o, const dg_build_stats
   for (size_t i = 0; i < st->nwritten; i++) fprintf(fp, " %s", st->written[i]);
   fprintf(fp, "\n");
   if (o->verbose > 0)
-    fprintf(fp, "time: extract %.3fs, graph %.3fs, write %.3fs\n", st->t_extract, st->t_graph,
-            st->t_write);
+    fprintf(fp, "time: extract %.3fs, merge %.3fs, graph %.3fs, write %.3fs\n", st->t_extract,
+            st->t_merge, st->t_graph, st->t_write);
 }
 
