@@ -42,6 +42,7 @@ typedef struct mention {
   int prep;       /* the name it is part of follows "in" or "at" */
   int post;       /* named as someone's post: "Head of the X Agency" */
   int next;       /* "the next Dialogue", "the next round of the dialogue" */
+  int prev;       /* "the previous Dialogue", "the last meeting" */
   char *name;
 } mention;
 
@@ -869,8 +870,12 @@ static void lowercase_anaphors(ctx *c, int s) {
   dg_sentinfo *si = &c->t->sents[s];
   for (int i = 0; i + 1 < si->ntoks; i++) {
     const dg_tok *k = tok(c, s, i);
-    int next = is_word(c, s, i, "next");
-    if (!(k->flags & TK_ORD) && !next) continue;
+    int next = is_word(c, s, i, "next") || is_word(c, s, i, "upcoming");
+    int prev = is_word(c, s, i, "previous") || is_word(c, s, i, "last") || is_word(c, s, i, "preceding");
+    if (prev && i > 0 && !is_word(c, s, i - 1, "the")) prev = 0; /* "at last", "last year" */
+    if (prev && is_word(c, s, i + 1, "year")) prev = 0;
+    if (!(k->flags & TK_ORD) && !next && !prev) continue;
+    if (prev) next = 2; /* scan like "next"; told apart below */
     for (int j = i + 1; j < si->ntoks && j <= i + 5; j++) {
       const dg_tok *x = tok(c, s, j);
       int covered = 0;
@@ -878,7 +883,8 @@ static void lowercase_anaphors(ctx *c, int s) {
         if (c->m[q].sent == s && c->m[q].tb <= j && j < c->m[q].te) {
           covered = 1;
           /* "the next round of the Dialogue", "the third round of the Dialogue" */
-          if (next && c->m[q].kind == M_ANAPHOR) c->m[q].next = 1;
+          if (next == 1 && c->m[q].kind == M_ANAPHOR) c->m[q].next = 1;
+          if (next == 2 && c->m[q].kind == M_ANAPHOR) c->m[q].prev = 1;
           if (!next && c->m[q].kind == M_ANAPHOR && !c->m[q].ord) c->m[q].ord = k->ordinal;
         }
       if (covered) break;
@@ -898,7 +904,7 @@ static void lowercase_anaphors(ctx *c, int s) {
       char *nm = render(c, s, next ? j : i + 1, j + 1);
       mention *m = push_mention(c, s, next ? j : i + 1, j + 1, M_ANAPHOR, -1, nm);
       free(nm);
-      m->ord = next ? 0 : k->ordinal, m->evclass = ec, m->next = next;
+      m->ord = next ? 0 : k->ordinal, m->evclass = ec, m->next = next == 1, m->prev = next == 2;
       break;
     }
   }
@@ -1743,7 +1749,21 @@ static int name_within(const dg_entity *series, const char *name) {
   return 0;
 }
 
+/* "the previous Dialogue, held in Tokyo in 2019": one before the document's own */
+static void previous_events(ctx *c) {
+  if (c->main_series < 0 || c->main_ord < 2) return;
+  for (int i = 0; i < c->nm; i++) {
+    mention *m = &c->m[i];
+    if (m->kind != M_ANAPHOR || !m->prev) continue;
+    m->kind = M_EVENT;
+    m->series = c->main_series;
+    m->ord = c->main_ord - 1;
+    m->ent = event_entity(c, c->main_series, m->ord, m->evclass);
+  }
+}
+
 static void short_series_names(ctx *c) {
+  previous_events(c);
   if (c->main_series < 0) return;
   const dg_entity *ms = &c->r->ents[c->main_series];
   for (int i = 0; i < c->nm; i++) {

@@ -253,6 +253,12 @@ static void test_genre_variants(void) {
   CHECK(ec && ec->acronyms.n && !strcmp(ec->acronyms.v[0], "ECOWAS"));
   CHECK(r && has(r, "Report of the Norms Panel", DG_P_ADOPTEDAT, "Coral Sea Ministerial Forum#3"));
   dg_result_free(r);
+  /* "the previous Dialogue": the one before the document's own */
+  r = run("The Fifth Japan-Korea Cyber Dialogue was held in Seoul on 3 May 2023. It followed the previous "
+          "Dialogue, held in Tokyo in 2021.\n");
+  CHECK(r && has(r, "Japan-Korea Cyber Dialogue#4", DG_P_VENUE, "Tokyo"));
+  CHECK(r && has(r, "Japan-Korea Cyber Dialogue#4", DG_P_DATE, "2021"));
+  dg_result_free(r);
   /* must NOT produce events: rounds of applications, talks in a hall, floors */
   r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
           "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
