@@ -67,16 +67,32 @@ static size_t skip_list_marker(const char *t, size_t b, size_t e) {
   return i == e ? b : i;
 }
 
+static int is_blank(unsigned char c) { return is_space(c) || is_nl(c); }
+
 static void push(dg_sent **v, size_t *n, size_t *cap, const char *t, size_t b, size_t e) {
-  while (b < e && (is_space((unsigned char)t[b]) || is_nl((unsigned char)t[b]))) b++;
-  while (e > b && (is_space((unsigned char)t[e - 1]) || is_nl((unsigned char)t[e - 1]))) e--;
+  while (b < e && is_blank((unsigned char)t[b])) b++;
+  while (e > b && is_blank((unsigned char)t[e - 1])) e--;
   b = skip_list_marker(t, b, e);
-  if (b >= e) return;
-  if (*n == *cap) {
-    *cap = *cap ? *cap * 2 : 64;
-    *v = dg_xrealloc(*v, *cap * sizeof **v);
+  while (b < e) {
+    /* an overlong span is cut at its last blank before the limit (else at a
+     * character boundary): the pieces keep every byte, in order */
+    size_t cut = e;
+    if (e - b > DG_SENTENCE_MAX) {
+      cut = b + DG_SENTENCE_MAX;
+      while (cut > b + DG_SENTENCE_MAX / 2 && !is_blank((unsigned char)t[cut])) cut--;
+      if (!is_blank((unsigned char)t[cut]))
+        for (cut = b + DG_SENTENCE_MAX; cut > b + 1 && ((unsigned char)t[cut] & 0xC0) == 0x80;)
+          cut--;
+    }
+    size_t end = cut;
+    while (end > b && is_blank((unsigned char)t[end - 1])) end--;
+    if (*n == *cap) {
+      *cap = *cap ? *cap * 2 : 64;
+      *v = dg_xrealloc(*v, *cap * sizeof **v);
+    }
+    (*v)[(*n)++] = (dg_sent){b, end};
+    for (b = cut; b < e && is_blank((unsigned char)t[b]);) b++;
   }
-  (*v)[(*n)++] = (dg_sent){b, e};
 }
 
 size_t dg_sentence_split(const char *t, size_t len, dg_sent **out) {

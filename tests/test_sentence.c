@@ -22,6 +22,21 @@ static int spans_sane(const char *t, size_t len, const dg_sent *s, size_t n) {
   return 1;
 }
 
+/* The spans tile the text: none longer than DG_SENTENCE_MAX, and only
+ * blanks outside them. */
+static int pieces_cover(const char *t, size_t len, const dg_sent *s, size_t n) {
+  size_t at = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i].end - s[i].begin > DG_SENTENCE_MAX || s[i].begin < at) return 0;
+    for (; at < s[i].begin; at++)
+      if (!strchr(" \t\r\n", t[at])) return 0;
+    at = s[i].end;
+  }
+  for (; at < len; at++)
+    if (!strchr(" \t\r\n", t[at])) return 0;
+  return 1;
+}
+
 /* Splits text; returns the number of spans and checks they are sane. */
 static size_t split(const char *t, dg_sent **s) {
   size_t n = dg_sentence_split(t, strlen(t), s);
@@ -84,13 +99,26 @@ static void test_degenerate(void) {
   CHECK(n >= 1 && s[n - 1].end <= sizeof cut - 1);
   free(s);
 
-  /* one line of 5 MB with no sentence end: one span, the whole line */
+  /* one line of 5 MB with no sentence end: pieces of at most
+   * DG_SENTENCE_MAX bytes, cut at blanks, losing nothing */
   size_t big = 5u << 20;
   char *t = malloc(big + 1);
   for (size_t i = 0; i < big; i++) t[i] = i % 7 == 6 ? ' ' : 'a' + (char)(i % 26);
   t[0] = 'A', t[big - 1] = 'z', t[big] = '\0';
   n = dg_sentence_split(t, big, &s);
-  CHECK(n == 1 && s[0].begin == 0 && s[0].end == big);
+  CHECK(pieces_cover(t, big, s, n));
+  CHECK(n >= big / DG_SENTENCE_MAX && n <= 2 * big / DG_SENTENCE_MAX + 1);
+  free(s);
+  /* the same without any blank (one 5 MB word, multi-byte characters) */
+  for (size_t i = 0; i + 2 <= big; i += 2) t[i] = '\xc3', t[i + 1] = '\xa9';
+  n = dg_sentence_split(t, big, &s);
+  CHECK(pieces_cover(t, big, s, n) && spans_sane(t, big, s, n));
+  free(s);
+  /* initials that never end a sentence: "A. A. A. ..." */
+  for (size_t i = 0; i + 3 <= big; i += 3) memcpy(t + i, "A. ", 3);
+  t[big] = '\0';
+  n = dg_sentence_split(t, strlen(t), &s);
+  CHECK(pieces_cover(t, strlen(t), s, n) && spans_sane(t, strlen(t), s, n));
   free(s);
   /* the same length of short sentences on one line */
   dg_buf b;
