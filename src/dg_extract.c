@@ -64,6 +64,8 @@ typedef struct ctx {
   int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
   int acr_dirty;            /* an acronym was defined since link_acronyms ran */
   int main_sent;            /* sentence the document's own event was inferred from, or -1 */
+  const char *bit_names[48];/* in_list's memo: list name (by address) -> bit */
+  int bits[48], nbits;
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -82,7 +84,14 @@ static int is_word(ctx *c, int s, int i, const char *w) {
 static int in_list(ctx *c, int s, int i, const char *list) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
-  int bit = dg_lexicon_list_bit(c->lx, list);
+  /* list names are string literals: remember each one's bit by address */
+  int bit = -2;
+  for (int q = 0; q < c->nbits; q++)
+    if (c->bit_names[q] == list) bit = c->bits[q];
+  if (bit == -2) {
+    bit = dg_lexicon_list_bit(c->lx, list);
+    if (c->nbits < 48) c->bit_names[c->nbits] = list, c->bits[c->nbits++] = bit;
+  }
   if (bit >= 0) return (k->lists >> bit) & 1;
   return dg_lexicon_getn(c->lx, list, c->t->shadow + k->b, k->e - k->b) != NULL;
 }

@@ -17,6 +17,7 @@ struct dg_lexicon {
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
+  dg_map gaz_starts;   /* first four letters of every folded name: a quick "no" */
 };
 
 /* ---- folding ---- */
@@ -285,8 +286,13 @@ static void split_bar(const char *s, dg_strvec *out) {
 static void index_gaz(dg_lexicon *lx, const char *name, int idx) {
   size_t cap = strlen(name) * 3 + 64;
   char *o = dg_xmalloc(cap), *t = dg_xmalloc(cap);
-  if (fold_into(name, o, cap, t, 1) == 0 && o[0] && dg_map_get(&lx->gaz_index, o) < 0)
+  if (fold_into(name, o, cap, t, 1) == 0 && o[0] && dg_map_get(&lx->gaz_index, o) < 0) {
     dg_map_put(&lx->gaz_index, o, idx);
+    size_t n = 0;
+    while (o[n] && o[n] != ' ' && n < 4) n++;
+    o[n] = '\0';
+    dg_map_put(&lx->gaz_starts, o, 1);
+  }
   free(o);
   free(t);
 }
@@ -373,6 +379,7 @@ int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   dg_map_init(&lx->list_bits);
   dg_map_init(&lx->word_lists);
   dg_map_init(&lx->gaz_index);
+  dg_map_init(&lx->gaz_starts);
   dg_strvec_init(&lx->values);
   dg_buf p;
   dg_buf_init(&p);
@@ -408,12 +415,37 @@ void dg_lexicon_free(dg_lexicon *lx) {
   dg_map_free(&lx->list_bits);
   dg_map_free(&lx->word_lists);
   dg_map_free(&lx->gaz_index);
+  dg_map_free(&lx->gaz_starts);
   dg_strvec_free(&lx->values);
   free(lx);
 }
 
+/* Could name fold to something starting like a gazetteer name? Looks at the
+ * first word only (after a leading article), lower-cased: folding keeps the
+ * first four letters of a word, except for the forms of the United States. */
+static int may_be_in_gazetteer(const dg_lexicon *lx, const char *name) {
+  const unsigned char *p = (const unsigned char *)name;
+  for (int pass = 0; pass < 2; pass++) {
+    while (*p && !isalnum(*p) && *p < 0x80) p++;
+    if (!*p || *p >= 0x80 || *p == 'U' || *p == 'u') return 1;
+    const unsigned char *w = p;
+    while (isalnum(*p)) p++;
+    size_t n = (size_t)(p - w);
+    if (pass == 0 && ((n == 3 && !strncasecmp((const char *)w, "the", 3)) ||
+                      (n == 2 && !strncasecmp((const char *)w, "an", 2)) || (n == 1 && (*w == 'a' || *w == 'A'))))
+      continue;
+    char k[5];
+    size_t m = n < 4 ? n : 4;
+    for (size_t i = 0; i < m; i++) k[i] = (char)tolower(w[i]);
+    k[m] = '\0';
+    return dg_map_get(&lx->gaz_starts, k) >= 0;
+  }
+  return 1;
+}
+
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
   char o[2048], t[2048];
+  if (!may_be_in_gazetteer(lx, name)) return NULL;
   /* no gazetteer name is that long: a cheap no */
   if (strlen(name) * 3 + 64 > sizeof o) return NULL;
   if (fold_into(name, o, sizeof o, t, 1) < 0 || !o[0]) return NULL;
