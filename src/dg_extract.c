@@ -112,7 +112,16 @@ static int span_of(ctx *c, int s) {
   return dg_result_span(c->r, b, e, c->t->orig + si->b, si->e - si->b);
 }
 
-static char *render(ctx *c, int s, int tb, int te) { return dg_mention_render(c->t, &c->t->sents[s], tb, te, 1); }
+/* A name as written, without a possessive ending ("ASEAN's" names ASEAN). */
+static char *render(ctx *c, int s, int tb, int te) {
+  char *r = dg_mention_render(c->t, &c->t->sents[s], tb, te, 1);
+  size_t n = strlen(r);
+  if (te > tb && (tok(c, s, te - 1)->flags & TK_POSS) && n > 3) {
+    if (r[n - 2] == '\'' && r[n - 1] == 's') r[n - 2] = '\0';
+    else if (n > 5 && (unsigned char)r[n - 4] == 0xE2 && r[n - 1] == 's') r[n - 4] = '\0';
+  }
+  return r;
+}
 
 /* ---- heads ---- */
 
@@ -590,11 +599,12 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
   while (tb < te) {
     const dg_tok *k = tok(c, s, tb);
     if ((k->flags & TK_CONN) || in_list(c, s, tb, "nonname") || (k->flags & TK_PUNCT)) {
-      /* keep "The Hague"-like gazetteer names */
+      /* keep "The Hague"-like gazetteer names, whose "The" is part of the
+       * name ("The AMCC" is the AMCC) */
       char *n = render(c, s, tb, te);
-      int g = dg_lexicon_gazetteer(c->lx, n) != NULL && !(k->flags & TK_CONN);
+      const dg_gaz *g = (k->flags & TK_CONN) ? NULL : dg_lexicon_gazetteer(c->lx, n);
       free(n);
-      if (g) break;
+      if (g && !strncasecmp(g->canonical, "The ", 4)) break;
       tb++;
       continue;
     }
@@ -707,8 +717,10 @@ static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
       if (c->nm > before) {
         mention *mm = &c->m[before];
         int target = mm->series >= 0 ? mm->series : mm->ent;
+        /* only for the name the group sits in, not a coordinated one before it */
+        if (!(mm->tb <= ls && p < mm->te)) target = -1;
         if (target >= 0 && (mm->kind == M_EVENT || mm->kind == M_SERIESREF || mm->kind == M_BODY || mm->kind == M_DOC || mm->kind == M_PROG)) {
-          char *pre = render(c, s, tb, ls), *post = render(c, s, close + 1, te);
+          char *pre = render(c, s, mm->tb, ls), *post = render(c, s, close + 1, mm->te);
           dg_buf v;
           dg_buf_init(&v);
           dg_buf_printf(&v, "%s%s%s%s%s", pre, *pre ? " " : "", a, *post && *post != '-' ? " " : "", post);
