@@ -1675,39 +1675,6 @@ static void share_dates(ctx *c, int s, int first, int last, int span) {
   }
 }
 
-static const char *year_of_event(ctx *c, int e) {
-  for (size_t i = 0; i < c->r->nfacts; i++)
-    if (c->r->facts[i].subj == e && c->r->facts[i].pred == DG_P_DATE) return c->r->facts[i].lit;
-  return NULL;
-}
-
-/* Names an event is known by: "SERIES#N" (the key form the gold data and
- * analysts' lookups use) and "SERIES YEAR" for each name of its series. */
-static void event_names(ctx *c) {
-  size_t n = c->r->nents;
-  for (size_t i = 0; i < n; i++) {
-    dg_entity *x = &c->r->ents[i];
-    if (x->kind != DG_K_EVENT || x->series < 0 || x->ordinal <= 0) continue;
-    const char *date = year_of_event(c, (int)i);
-    dg_strvec forms;
-    dg_strvec_init(&forms);
-    const dg_entity *sr = &c->r->ents[x->series];
-    if (sr->label) dg_strvec_add_unique(&forms, sr->label);
-    for (size_t j = 0; j < sr->names.n && forms.n < 4; j++) dg_strvec_add_unique(&forms, sr->names.v[j]);
-    for (size_t j = 0; j < sr->variants.n && forms.n < 5; j++) dg_strvec_add_unique(&forms, sr->variants.v[j]);
-    for (size_t j = 0; j < sr->acronyms.n; j++) dg_strvec_add_unique(&forms, sr->acronyms.v[j]);
-    for (size_t j = 0; j < forms.n; j++) {
-      char buf[1400];
-      snprintf(buf, sizeof buf, "%s#%d", forms.v[j], x->ordinal);
-      dg_strvec_add_unique(&c->r->ents[i].variants, buf);
-      if (date) {
-        snprintf(buf, sizeof buf, "%s %.4s", forms.v[j], date);
-        dg_strvec_add_unique(&c->r->ents[i].variants, buf);
-      }
-    }
-    dg_strvec_free(&forms);
-  }
-}
 
 static void event_facts(ctx *c, int span_for_main) {
   for (size_t i = 0; i < c->r->nents; i++) {
@@ -1937,7 +1904,6 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
     if (next >= 0) dg_result_fact(c.r, c.main_event, DG_P_PLANNEDNEXT, next, -1);
   }
   event_facts(&c, -1);
-  event_names(&c);
   /* evidence for the facts that hold for the whole document */
   for (size_t f = 0; f < c.r->nfacts; f++)
     if (c.r->facts[f].span < 0 && c.nm) {

@@ -60,7 +60,7 @@ void dg_graph_free(dg_graph *g) {
     dg_node *n = &g->nodes[i];
     free(n->key), free(n->iri), free(n->label), free(n->gaz_label), free(n->wikidata);
     free(n->name_counts);
-    dg_strvec_free(&n->names), dg_strvec_free(&n->acronyms);
+    dg_strvec_free(&n->names), dg_strvec_free(&n->acronyms), dg_strvec_free(&n->keys);
   }
   for (size_t i = 0; i < g->nedges; i++) free(g->edges[i].lit);
   dg_strvec_free(&g->sents);
@@ -164,6 +164,7 @@ static int node_for(dg_graph *g, const dg_entity *e) {
     n->acr_only = 1;
     dg_strvec_init(&n->names);
     dg_strvec_init(&n->acronyms);
+    dg_strvec_init(&n->keys);
     dg_idtab_add(&g->node_index, h, (uint32_t)i);
   }
   return i;
@@ -345,6 +346,36 @@ static const char *ordinal_suffix(int n) {
   }
 }
 
+/* Handles of a numbered event, from the final labels of its series: the
+ * "SERIES#N" key the gold data and analysts' lookups use, and "SERIES 2016"
+ * with the year of its date, for the series' label and acronyms. A bounded
+ * set whatever the number of documents that name the event. */
+static void event_keys(dg_graph *g) {
+  char **year = dg_xcalloc(g->nnodes ? g->nnodes : 1, sizeof *year);
+  for (size_t i = 0; i < g->nedges; i++) {
+    const dg_edge *e = &g->edges[i];
+    if (e->pred == DG_P_DATE && e->lit && !year[e->subj]) year[e->subj] = e->lit;
+  }
+  for (size_t i = 0; i < g->nnodes; i++) {
+    dg_node *n = &g->nodes[i];
+    if (n->kind != DG_K_EVENT || n->series < 0 || n->ordinal <= 0 || n->alias_of >= 0) continue;
+    const dg_node *s = &g->nodes[dg_graph_canonical(g, n->series)];
+    const char *forms[4] = {s->label, NULL, NULL, NULL};
+    int nf = 1;
+    for (size_t j = 0; j < s->acronyms.n && nf < 3; j++) forms[nf++] = s->acronyms.v[j];
+    for (int f = 0; f < nf; f++) {
+      char buf[1400];
+      snprintf(buf, sizeof buf, "%s#%d", forms[f], n->ordinal);
+      dg_strvec_add_unique(&n->keys, buf);
+      if (year[i]) {
+        snprintf(buf, sizeof buf, "%s %.4s", forms[f], year[i]);
+        dg_strvec_add_unique(&n->keys, buf);
+      }
+    }
+  }
+  free(year);
+}
+
 static void mint_iris(dg_graph *g) {
   for (size_t i = 0; i < g->nnodes; i++) {
     dg_node *n = &g->nodes[i];
@@ -366,6 +397,7 @@ static void mint_iris(dg_graph *g) {
     free(n->label);
     n->label = dg_buf_steal(&b);
   }
+  event_keys(g);
 }
 
 /* ---- terms and quads ---- */
@@ -453,6 +485,7 @@ static void emit_entity(dg_graph *g, const doc_ent *de, uint32_t gr) {
     if (!strcmp(nm, n->label) || is_acronym_of(n, nm)) continue;
     FACT(s, alt, term(g, DG_TERM_LITERAL, nm, NULL, "en"), gr);
   }
+  for (size_t j = 0; j < n->keys.n; j++) FACT(s, alt, term(g, DG_TERM_LITERAL, n->keys.v[j], NULL, "en"), gr);
   /* an acronym a document only uses is not its definition */
   for (size_t j = 0; j < de->acronyms.n && !g->nodes[de->node].acr_only; j++)
     FACT(s, iri2(g, DG_NS, "acronym"), term(g, DG_TERM_LITERAL, de->acronyms.v[j], NULL, NULL), gr);

@@ -68,6 +68,7 @@ typedef struct dg_node {
   int ordinal;
   int acr_only;
   int alias_of;         /* -1, or the node this one was merged into */
+  dg_strvec keys;       /* numbered events: "SERIES#N", "SERIES 2016" handles */
 } dg_node;
 
 /* A fact of the merged graph. */

@@ -20,8 +20,22 @@ static dg_result *run(const char *text) {
   return r;
 }
 
+static int named(const dg_result *r, int e, const char *name);
+
+/* A numbered event answers to "SERIES#N" for any name of its series. */
+static int event_key(const dg_result *r, int e, const char *name) {
+  const dg_entity *x = &r->ents[e];
+  const char *hash = strrchr(name, '#');
+  if (x->kind != DG_K_EVENT || x->series < 0 || !hash || atoi(hash + 1) != x->ordinal) return 0;
+  char *series = strndup(name, (size_t)(hash - name));
+  int ok = named(r, x->series, series);
+  free(series);
+  return ok;
+}
+
 static int named(const dg_result *r, int e, const char *name) {
   const dg_entity *x = &r->ents[e];
+  if (event_key(r, e, name)) return 1;
   if (x->label && !strcmp(x->label, name)) return 1;
   for (size_t i = 0; i < x->names.n; i++)
     if (!strcmp(x->names.v[i], name)) return 1;
