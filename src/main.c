@@ -1,6 +1,7 @@
 /* main: the diplograph command line. Parses options and calls the library;
  * no pipeline logic lives here. Exit status: 0 ok, 1 bad input or I/O,
  * 2 usage, 130 interrupted. */
+#include <ctype.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -64,6 +65,19 @@ static void usage(FILE *fp) {
         fp);
 }
 
+/* Every IRI minted starts with the base, so it must itself be a valid
+ * absolute IRI: a scheme, then nothing N-Triples forbids in an IRI. */
+static int base_ok(const char *b) {
+  size_t i = 0;
+  while (isalpha((unsigned char)b[i]) ||
+         (i && b[i] && (isdigit((unsigned char)b[i]) || strchr("+-.", b[i]))))
+    i++;
+  if (!i || b[i] != ':') return 0;
+  for (const unsigned char *p = (const unsigned char *)b; *p; p++)
+    if (*p <= 0x20 || *p == 0x7F || strchr("<>\"{}|^`\\", *p)) return 0;
+  return 1;
+}
+
 static int cmd_build(int argc, char **argv) {
   static const struct option opts[] = {
       {"output", required_argument, 0, 'o'}, {"base", required_argument, 0, 'b'},
@@ -110,6 +124,11 @@ static int cmd_build(int argc, char **argv) {
   if (strcmp(o.store, "sqlite") && strcmp(o.store, "hashes") && strcmp(o.store, "postgresql") &&
       strcmp(o.store, "none")) {
     fprintf(stderr, "diplograph: --store must be sqlite, hashes, postgresql or none\n");
+    return 2;
+  }
+  if (o.base && !base_ok(o.base)) {
+    fprintf(stderr, "diplograph: --base must be an absolute IRI (a scheme, then no space, control "
+                    "character or <>\"{}|^`\\)\n");
     return 2;
   }
   static char *def[] = {"corpus"};
