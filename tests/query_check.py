@@ -4,9 +4,14 @@ Redland store or over RDF files) and through a second engine (rdflib, over
 the same N-Quads), and compares the results row for row.
 
 usage: query_check.py --diplograph BIN --data FILE.nq [--data ...]
-                      [--store FILE.sqlite] [--require-rows] QUERY.rq...
+                      [--store STORE] [--require-rows] QUERY.rq...
+       query_check.py --diplograph BIN --data FILE.nq [--data ...]
+                      --store STORE --quads
 
-Without --store, diplograph queries the --data files themselves. The
+STORE is a .sqlite file or TYPE:OPTIONS (hashes:dir=out,
+postgresql:host=...,database=...). Without --store, diplograph queries the
+--data files themselves. With --quads, the check is that the store holds
+exactly the quads of the --data files, each in its graph, none twice. The
 default graph is the union of all graphs in both engines; queries must not
 depend on how often a triple repeats across graphs (see docs/queries.md).
 Rows are compared in order (every shipped query has an ORDER BY that fixes
@@ -76,10 +81,19 @@ def show(row):
     return " ".join(out)
 
 
-def run_diplograph(args, query):
-    cmd = [args.diplograph, "query"]
-    cmd += [args.store] if args.store else args.data
-    cmd += [query, "-r", "json"]
+def store_args(args):
+    if not args.store:
+        return args.data
+    if args.store.endswith(".sqlite"):
+        return [args.store]
+    kind, _, options = args.store.partition(":")
+    return ["--store", kind, "--store-options", options]
+
+
+def run_diplograph(args, query, inline=False):
+    cmd = [args.diplograph, "query"] + store_args(args)
+    cmd += ["-e", query] if inline else [query]
+    cmd += ["-r", "json"]
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode != 0:
         raise RuntimeError("diplograph exited %d: %s" % (p.returncode, p.stderr.strip()))
@@ -98,18 +112,40 @@ def run_rdflib(ds, query):
     return names, rows
 
 
+def check_quads(args, ds):
+    """The store's quads, read with GRAPH ?g, against the data files'."""
+    _, rows = run_diplograph(args, "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", True)
+    want = set()
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        want.add(tuple(norm_rdflib(t) for t in (s, p, o, g)))
+    got = sorted(rows)
+    dups = len(got) - len(set(got))
+    missing = want - set(got)
+    extra = set(got) - want
+    for q in sorted(missing)[:5]:
+        print("  missing from the store: %s" % show(q))
+    for q in sorted(extra)[:5]:
+        print("  not in the files:       %s" % show(q))
+    print("store %d quads (%d repeated), files %d quads, %d missing, %d extra"
+          % (len(got), dups, len(want), len(missing), len(extra)))
+    return 1 if dups or missing or extra or not want else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--diplograph", required=True)
     ap.add_argument("--data", action="append", required=True)
     ap.add_argument("--store")
     ap.add_argument("--require-rows", action="store_true")
-    ap.add_argument("queries", nargs="+")
+    ap.add_argument("--quads", action="store_true")
+    ap.add_argument("queries", nargs="*")
     args = ap.parse_args()
 
     ds = Dataset(default_union=True)
     for f in args.data:
         ds.parse(f, format="nquads")
+    if args.quads:
+        return check_quads(args, ds)
 
     failed = 0
     for q in args.queries:
