@@ -514,6 +514,23 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       goto done;
     }
     free(key);
+    if (ord && h.hb == tb && h.comp < te && is_word(c, s, h.comp, "of")) {
+      int b = h.comp + 1;
+      if (is_word(c, s, b, "the")) b++;
+      if (b < te) {
+        char *xn = render(c, s, b, te);
+        int series = series_entity(c, xn);
+        dg_entity *sx = &c->r->ents[series];
+        if (sx->kind == DG_K_BODY || find_head(c, s, b, te, &h) ) sx->classes |= DG_C_BODY;
+        mention *bm = push_mention(c, s, b, te, M_BODY, series, xn);
+        bm->series = series;
+        mention *m = push_mention(c, s, tb, te, M_EVENT, -1, xn);
+        m->series = series, m->ord = ord, m->evclass = ec;
+        m->ent = event_entity(c, series, ord, ec);
+        free(xn);
+        goto done;
+      }
+    }
     int year = trailing_year(c, s, tb, te);
     char *sname = year ? render(c, s, tb, te - 1) : dg_xstrdup(name);
     if (plural && sname[0] && sname[strlen(sname) - 1] == 's') {
@@ -676,6 +693,15 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
       if (tok(c, s, q)->flags & TK_CONN) plain = 0;
     int right = complete_name(c, s, r, te) ||
                 (plain && te - r >= 2 && dg_mention_acronym_paren(c->t, &c->t->sents[s], te) > 0);
+    head hl;
+    if (find_head(c, s, tb, i, &hl) && hl.comp < i && r == i + 1 && !(tok(c, s, r)->flags & TK_POSS))
+      continue; /* "Digital and Green Partnership"; but "... and India's Policy" splits */
+    /* "the X Strategy for the Digital Decade and India's National Policy 2013" */
+    if (!right && (tok(c, s, r)->flags & TK_POSS) && complete_name(c, s, tb, i)) {
+      handle_name(c, s, tb, i, ord);
+      handle_name(c, s, r, te, 0);
+      return;
+    }
     if (complete_name(c, s, tb, i) && right && (te - r >= 2 || gaz_name(c, s, r, te))) {
       handle_name(c, s, tb, i, ord);
       handle_name(c, s, r, te, 0);
@@ -974,6 +1000,8 @@ static void names_of_sentence(ctx *c, int s) {
     (void)start;
     int ord = 0;
     if (ch->tb > 0 && (tok(c, s, ch->tb - 1)->flags & TK_ORD)) ord = tok(c, s, ch->tb - 1)->ordinal;
+    if (!ord && ch->tb > 1 && is_word(c, s, ch->tb - 1, "ever") && (tok(c, s, ch->tb - 2)->flags & TK_ORD))
+      ord = tok(c, s, ch->tb - 2)->ordinal; /* "the first ever Korea-Netherlands ... Dialogue" */
     int before = c->nm;
     int after = si->chunks[last].acr_e >= 0 ? si->chunks[last].acr_e + 1 : te;
     head hh;
@@ -1214,7 +1242,10 @@ static int mention_event(ctx *c, mention *m) {
   if (m->kind == M_EVENT) return m->ent;
   if (m->kind == M_ANAPHOR) {
     if (m->ord && c->main_series >= 0) {
-      m->ent = event_entity(c, c->main_series, m->ord, m->evclass);
+      /* "the second meeting of the Dialogue" is a Dialogue */
+      if (c->main_event >= 0)
+        m->evclass = c->r->ents[c->main_event].classes & (DG_C_DIALOGUE | DG_C_SUMMIT | DG_C_MEETING | DG_C_CONFERENCE);
+      m->ent = event_entity(c, c->main_series, m->ord, m->evclass ? m->evclass : DG_C_MEETING);
       m->kind = M_EVENT;
       m->series = c->main_series;
       return m->ent;
@@ -1368,6 +1399,15 @@ static int body_state(ctx *c, const mention *m) {
     if (p) return gaz_entity(c, p, p->canonical);
   }
   int s = m->sent;
+  for (int n = 3; n >= 1; n--) {
+    if (m->tb + n >= m->te) continue;
+    char *w = render(c, s, m->tb, m->tb + n);
+    const dg_gaz *p = dg_lexicon_gazetteer(c->lx, w);
+    const char *dem = n == 1 ? dg_lexicon_get(c->lx, "demonym", w) : NULL;
+    if (!p && dem) p = dg_lexicon_gazetteer(c->lx, dem);
+    free(w);
+    if (p && p->kind == DG_K_COUNTRY) return gaz_entity(c, p, p->canonical);
+  }
   for (int i = m->te - 1; i > m->tb + 1; i--)
     if (is_word(c, s, i, "of")) {
       char *n = render(c, s, i + 1, m->te);
@@ -1630,9 +1670,11 @@ static void partner_series(ctx *c, int s, int first, int last) {
     for (char *p = name + strlen(a->name) + strlen(b->name) + 2; *p; p++)
       if ((p[-1] == ' ' || p[-1] == '-') && islower((unsigned char)*p)) *p = (char)toupper((unsigned char)*p);
     int series = series_entity(c, name);
+    if (m->ent >= 0) c->r->ents[m->ent].replaced = 1;
     m->series = series;
     m->kind = M_EVENT;
     m->ent = event_entity(c, series, m->ord, m->evclass);
+    c->r->ents[m->ent].replaced = 0;
   }
 }
 
@@ -1679,7 +1721,7 @@ static void share_dates(ctx *c, int s, int first, int last, int span) {
 static void event_facts(ctx *c, int span_for_main) {
   for (size_t i = 0; i < c->r->nents; i++) {
     dg_entity *x = &c->r->ents[i];
-    if (x->kind != DG_K_EVENT) continue;
+    if (x->kind != DG_K_EVENT || x->replaced) continue;
     if (x->series >= 0) dg_result_fact(c->r, (int)i, DG_P_INSERIES, x->series, -1);
     if (x->ordinal > 0) {
       char n[16];
@@ -1765,8 +1807,10 @@ static void short_series_names(ctx *c) {
       shortname = words >= 2 && name_within(ms, sr->names.v[j]) && !dg_resolve_partner_prefix(c->lx, sr->names.v[j]);
     }
     if (!shortname) continue;
+    if (m->ent >= 0) c->r->ents[m->ent].replaced = 1;
     m->series = c->main_series;
     m->ent = event_entity(c, c->main_series, m->ord, m->evclass);
+    c->r->ents[m->ent].replaced = 0;
   }
 }
 

@@ -64,6 +64,7 @@ typedef struct dg_entity {
   int series;         /* events: entity index of the series, or -1 */
   int ordinal;        /* events: number in the series, or 0 */
   int acr_only;       /* known only by an acronym this document does not define */
+  int replaced;       /* events: superseded by another entity (left out) */
 } dg_entity;
 
 typedef struct dg_fact {

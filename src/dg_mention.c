@@ -140,7 +140,9 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
         j += 2; /* "U.S.-ASEAN" */
         continue;
       }
-      size_t jl = is_rsquo(x + j, end - j) ? 3 : 1;
+      /* en dash, non-breaking hyphen: "New Zealand–Viet Nam", "2021–2024" */
+      int dash3 = j + 2 < end && x[j] == 0xE2 && x[j + 1] == 0x80 && (x[j + 2] == 0x91 || x[j + 2] == 0x93);
+      size_t jl = is_rsquo(x + j, end - j) || dash3 ? 3 : 1;
       int joiner = x[j] == '-' || x[j] == '.' || x[j] == '/' || x[j] == '\'' || jl == 3;
       if (joiner && j + jl < end && word_char(x + j + jl, end - j - jl)) {
         j += jl;
@@ -210,6 +212,7 @@ static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
            bit_conn = bc < 0 ? 0 : 1u << bc;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
+    if (k->e - k->b == 1 && t->shadow[k->b] == '&') k->flags |= TK_CONN; /* "Internet & Security" */
     if (!(k->flags & TK_WORD)) continue;
     const char *w = t->shadow + k->b;
     size_t n = k->e - k->b;
@@ -246,7 +249,9 @@ static int day_of(const dg_text *t, const dg_tok *k, int *d) {
   size_t n = k->e - k->b;
   if (!l || v < 1 || v > 31) return 0;
   /* "7", "22nd", "6-8" (a range: first day) */
-  if ((size_t)l != n && !(k->flags & TK_ORD) && t->shadow[k->b + l] != '-') return 0;
+  if ((size_t)l != n && !(k->flags & TK_ORD) && t->shadow[k->b + l] != '-' &&
+      (unsigned char)t->shadow[k->b + l] != 0xE2)
+    return 0;
   *d = v;
   return 1;
 }
@@ -283,8 +288,8 @@ static int is_range_word(const dg_text *t, const dg_tok *k) {
 
 static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
   int cap = 0;
-  int bw = dg_lexicon_list_bit(lx, "weekday");
-  unsigned bit_weekday = bw < 0 ? 0 : 1u << bw;
+  int bw = dg_lexicon_list_bit(lx, "weekday"), bs = dg_lexicon_list_bit(lx, "season");
+  unsigned bit_weekday = bw < 0 ? 0 : 1u << bw, bit_season = bs < 0 ? 0 : 1u << bs;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     int m, d, j;
@@ -326,11 +331,21 @@ static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
           push_date(s, &cap, i, j + 3, dg_tok_is(t, &s->toks[j + 1], "last") ? -101 : -100, m, d);
           i = j + 2;
         } else {
-          push_date(s, &cap, i, j + 1, 0, m, d);
+          int y2 = 0; /* "from 30 November to 1 December 2022" */
+          if (j + 4 < s->ntoks && is_range_word(t, &s->toks[j + 1]) && day_of(t, &s->toks[j + 2], &(int){0}) &&
+              month_of(lx, t, &s->toks[j + 3]) && year_at(s, j + 4))
+            y2 = tok_year(t, &s->toks[j + 4]);
+          push_date(s, &cap, i, j + 1, y2, m, d);
           i = j;
         }
         continue;
       }
+    }
+    if ((k->flags & TK_NUM) && k->e - k->b == 10 && t->shadow[k->b + 4] == '-' && t->shadow[k->b + 7] == '-') {
+      /* ISO 8601: "Date: 2023-11-08" */
+      int y = atoi(t->shadow + k->b), mo = atoi(t->shadow + k->b + 5), da = atoi(t->shadow + k->b + 8);
+      if (y >= 1900 && y <= 2099 && mo >= 1 && mo <= 12 && da >= 1 && da <= 31) push_date(s, &cap, i, i + 1, y, mo, da);
+      continue;
     }
     if (k->flags & TK_NUM) {
       /* numeric dd/mm/yyyy or mm/dd/yyyy: only the year is certain */
@@ -346,9 +361,15 @@ static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
         continue;
       }
     }
-    if ((k->flags & TK_YEAR) && i > 0 &&
-        (dg_tok_is(t, &s->toks[i - 1], "in") || dg_tok_is(t, &s->toks[i - 1], "since") ||
-         dg_tok_is(t, &s->toks[i - 1], "during") || dg_tok_is(t, &s->toks[i - 1], "by"))) {
+    int q = i - 1, real = 0; /* "in the first half of 2024", "in late 2021" */
+    while (q > 0 && q >= i - 4 && (s->toks[q].lists & bit_season)) {
+      if (!dg_tok_is(t, &s->toks[q], "the") && !dg_tok_is(t, &s->toks[q], "of")) real = 1;
+      q--;
+    }
+    if (!real) q = i - 1; /* "by the 2015 Report" is a name, not a date */
+    if ((k->flags & TK_YEAR) && q >= 0 && q < i &&
+        (dg_tok_is(t, &s->toks[q], "in") || dg_tok_is(t, &s->toks[q], "since") ||
+         dg_tok_is(t, &s->toks[q], "during") || dg_tok_is(t, &s->toks[q], "by"))) {
       push_date(s, &cap, i, i + 1, tok_year(t, k), 0, 0);
       continue;
     }
@@ -426,12 +447,16 @@ static void resolve_dates(dg_text *t) {
 /* The document's own date: the first dated short line near the top
  * (a dateline, "Published on ...", a heading). */
 static void find_doc_date(dg_text *t) {
-  for (size_t si = 0; si < t->nsents && si < 6; si++) {
+  for (size_t k = 0; k < t->nsents && k < 9; k++) {
+    /* the first six sentences, then the last three (a closing dateline) */
+    size_t si = k < 6 ? k : t->nsents - 1 - (k - 6);
+    if (k >= 6 && (t->nsents <= 6 || si < 6)) break;
     dg_sentinfo *s = &t->sents[si];
     for (int i = 0; i < s->ndates; i++) {
       dg_date *d = &s->dates[i];
       /* a short line, or a dateline opening a long one ("MANILA, 10 April 2024 - ...") */
       if (s->e - s->b > 110 && !(si < 3 && s->toks[d->tb].b - s->b < 40)) continue;
+      if (k >= 6 && s->e - s->b > 60) continue; /* a closing dateline is a line of its own */
       if (d->y > 0) {
         t->doc_y = d->y, t->doc_m = d->m, t->doc_d = d->d;
         return;
@@ -475,7 +500,14 @@ int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i) {
     j++;
   }
   if (j >= s->ntoks || words == 0 || caps < 2) return -1;
-  return j;
+  int acronym_like = 0;
+  for (int q = i + 1; q < j; q++) {
+    const dg_tok *k = &s->toks[q];
+    int up = 0;
+    for (uint32_t c = k->b; c < k->e; c++) up += isupper((unsigned char)t->shadow[c]) || isdigit((unsigned char)t->shadow[c]);
+    if (up >= 2 || (k->flags & TK_ALLCAP)) acronym_like = 1;
+  }
+  return acronym_like ? j : -1;
 }
 
 /* "(hereinafter, "Policy Meeting")" / "(hereinafter referred to as “ASEAN”)":

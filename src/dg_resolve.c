@@ -31,6 +31,21 @@ const char *dg_acr_long(const dg_acr *a, const char *acr) {
   return i < 0 ? NULL : a->names.v[i];
 }
 
+/* "New Zealand–Viet Nam" is "New Zealand-Viet Nam": dashes to hyphens. */
+static char *hyphens(const char *name) {
+  dg_buf b;
+  dg_buf_init(&b);
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x91 || p[2] == 0x93)) {
+      dg_buf_addc(&b, '-');
+      p += 2;
+    } else {
+      dg_buf_addc(&b, (char)*p);
+    }
+  }
+  return dg_buf_steal(&b);
+}
+
 static int is_actor(const dg_gaz *g) {
   return g && (g->kind == DG_K_COUNTRY || g->kind == DG_K_ORG);
 }
@@ -67,10 +82,17 @@ static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) 
   return pos;
 }
 
-size_t dg_resolve_partner_prefix(const dg_lexicon *lx, const char *name) {
+size_t dg_resolve_partner_prefix(const dg_lexicon *lx, const char *name_in) {
+  char *name = hyphens(name_in);
   dg_strvec keys;
   dg_strvec_init(&keys);
   size_t n = partners(lx, name, &keys);
+  /* bytes of the prefix in the original (a dash is three bytes there) */
+  size_t m = 0, k = 0;
+  for (const unsigned char *p = (const unsigned char *)name_in; *p && k < n; p++, m++, k++)
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x91 || p[2] == 0x93)) p += 2, m += 2;
+  if (n) n = m;
+  free(name);
   dg_strvec_free(&keys);
   return n;
 }
@@ -140,7 +162,8 @@ static void fold_expanding(const dg_lexicon *lx, const dg_acr *acr, const char *
   dg_buf_free(&tmp);
 }
 
-char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) {
+char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name_in) {
+  char *name = hyphens(name_in);
   dg_buf out;
   dg_buf_init(&out);
   dg_strvec keys;
@@ -157,6 +180,7 @@ char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) 
   }
   fold_expanding(lx, acr, name + pre, &out);
   dg_strvec_free(&keys);
+  free(name);
   return dg_buf_steal(&out);
 }
 
