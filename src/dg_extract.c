@@ -144,7 +144,7 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
      * ... Initiative", "Republic of Korea ... Meeting"); a second connector
      * after it means the "of" began a complement and there is no head */
     if (!best && (k->flags & TK_CONN) && i > tb) {
-      if (pre_comp >= 0) {
+      if (pre_comp >= 0 && !is_word(c, s, i, "and") && !is_word(c, s, i, "&")) {
         h->comp = pre_comp;
         return 0;
       }
@@ -173,6 +173,29 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
     }
   }
   if (!best) return 0;
+  if (h->comp < te && is_word(c, s, h->comp, "of") && h->comp + 1 < te && !is_word(c, s, h->comp + 1, "the")) {
+    for (int i = h->comp + 1; i < te; i++) {
+      const dg_tok *k = tok(c, s, i);
+      if (k->flags & (TK_CONN | TK_PUNCT)) break;
+      const char *words2[6];
+      size_t lens2[6];
+      int nw = 0;
+      for (int j = i; j < te && nw < 5 && !(tok(c, s, j)->flags & TK_PUNCT); j++)
+        words2[nw] = c->t->shadow + tok(c, s, j)->b, lens2[nw++] = tok(c, s, j)->e - tok(c, s, j)->b;
+      const char *v = NULL;
+      int len = nw ? dg_lexicon_match_n(c->lx, "head", words2, lens2, nw, &v) : 0;
+      if (len && strcmp(v, "venue")) {
+        best = v, bb = i, be = i + len;
+        h->comp = te;
+        for (int j = be; j < te; j++)
+          if (is_word(c, s, j, "of") || is_word(c, s, j, "on") || is_word(c, s, j, "for") || is_word(c, s, j, "in")) {
+            h->comp = j;
+            break;
+          }
+        break;
+      }
+    }
+  }
   /* the head must end the name proper: only a year, a number or an
    * acronym group may follow before the complement */
   int ident = bb == tb && !strncmp(best, "doc:", 4); /* "Recommendation ITU-T X.1205" */
@@ -603,6 +626,15 @@ static int complete_name(ctx *c, int s, int tb, int te) {
 
 static int strip_leading(ctx *c, int s, int tb, int te) {
   /* "Kenya's National Computer ... Committee": the country is not part of the name */
+  for (int q = tb + 1; q < tb + 3 && q + 1 < te; q++)
+    if ((tok(c, s, q)->flags & TK_POSS) && (tok(c, s, q + 1)->flags & TK_CAP)) {
+      char *w = render(c, s, tb, q + 1); /* render drops the possessive ending */
+      const dg_gaz *g = dg_lexicon_gazetteer(c->lx, w);
+      free(w);
+      head h;
+      if (g && g->kind == DG_K_COUNTRY && find_head(c, s, q + 1, te, &h)) tb = q + 1;
+      break;
+    }
   if (tb + 1 < te && (tok(c, s, tb)->flags & TK_POSS) && (tok(c, s, tb + 1)->flags & TK_CAP)) {
     const dg_tok *k = tok(c, s, tb);
     size_t n = k->e - k->b;
@@ -972,7 +1004,7 @@ static void names_of_sentence(ctx *c, int s) {
         int and = is_word(c, s, n->tb - 1, "and");
         if (!(gap == 1 && comma) && !(gap == 2 && comma && and) && !(gap == 1 && and)) break;
         head h2;
-        if (complete_name(c, s, n->tb, n->te) || find_head(c, s, n->tb, n->te, &h2)) break;
+        if (complete_name(c, s, n->tb, n->te) || find_head(c, s, n->tb, n->te, &h2) || in_list(c, s, n->tb, "nonname")) break;
         int has_and = and;
         for (int k = n->tb; k < n->te; k++) has_and |= is_word(c, s, k, "and");
         if (has_and) {
@@ -990,7 +1022,7 @@ static void names_of_sentence(ctx *c, int s) {
       dg_chunk *n = &si->chunks[i + 1];
       head hn;
       int has_and = 0;
-      for (int q = n->tb; q < n->te; q++) has_and |= is_word(c, s, q, "and");
+      for (int q = n->tb; q < n->te; q++) has_and |= is_word(c, s, q, "and") || is_word(c, s, q, "&");
       if (has_and && find_head(c, s, n->tb, n->te, &hn) && hn.comp == n->te) {
         last = i + 1;
         te = n->te;
@@ -1338,7 +1370,6 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
                                       in_list(c, s, dt->tb - 2, "virtual_cue")))
         continue;
       int e = owner_event_at(c, s, dt->tb, first, last, pass);
-      if (e < 0 && pass == 1 && c->main_event >= 0 && is_word(c, s, 0, "Date")) e = c->main_event;
       set_date(c, e, dt, span, 0);
     }
   for (int k = first; k < last; k++) {
@@ -1933,6 +1964,13 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
     mentions(&c, a, b, span);
     share_dates(&c, (int)s, a, b, span);
   }
+  /* a "Date: ..." line dates the document's own event when no sentence does */
+  if (c.main_event >= 0 && !has_date(&c, c.main_event, DG_P_DATE))
+    for (size_t s = 0; s < c.t->nsents; s++)
+      if (is_word(&c, (int)s, 0, "Date") && c.t->sents[s].ndates) {
+        set_date(&c, c.main_event, &c.t->sents[s].dates[0], span_of(&c, (int)s), 0);
+        break;
+      }
   /* year-named events ("Singapore International Cyber Week 2018") */
   for (int i = 0; i < c.nm; i++) {
     mention *m = &c.m[i];
