@@ -2,10 +2,13 @@
 #include "dg_export_rdf.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "dg_export.h"
 #include "dg_outfile.h"
 
 typedef struct log_ctx {
@@ -80,10 +83,24 @@ static raptor_term *make_term(raptor_world *w, const dg_term *t) {
   return r;
 }
 
-int dg_export_raptor(const dg_graph *g, dg_table table, const char *syntax, const char *path,
-                     dg_error *err) {
+/* raptor_world_open() initialises libxml2 and raptor_free_world() calls
+ * xmlCleanupParser(), neither safe while another thread uses libxml2. So
+ * worlds are opened and freed only by the thread that runs the build;
+ * writer threads are handed an open world and only serialize. */
+static raptor_world *open_world(const char *path, dg_error *err) {
+  raptor_world *w = raptor_new_world();
+  if (!w || raptor_world_open(w)) {
+    if (w) raptor_free_world(w);
+    dg_error_set(err, DG_ERR_RDF, "%s: cannot start raptor", path);
+    return NULL;
+  }
+  return w;
+}
+
+/* Writes one table of g to path with raptor's serializer `syntax`. */
+static int serialize(raptor_world *w, const dg_graph *g, dg_table table, const char *syntax,
+                     const char *path, dg_error *err) {
   int rc = 0;
-  raptor_world *w = NULL;
   raptor_serializer *ser = NULL;
   raptor_iostream *io = NULL;
   sink sk = {NULL, NULL, 0, 0};
@@ -96,11 +113,6 @@ int dg_export_raptor(const dg_graph *g, dg_table table, const char *syntax, cons
                                                : dg_graph_evidence(g, &nq);
   int with_graph = table != DG_TABLE_UNION;
 
-  w = raptor_new_world();
-  if (!w || raptor_world_open(w)) {
-    rc = dg_error_set(err, DG_ERR_RDF, "%s: cannot start raptor", path);
-    goto cleanup;
-  }
   raptor_world_set_log_handler(w, &lc, raptor_log);
   ser = raptor_new_serializer(w, syntax);
   if (!ser) {
@@ -164,7 +176,16 @@ cleanup:
   if (ser) raptor_free_serializer(ser);
   if (io) raptor_free_iostream(io);
   free(sk.buf);
-  if (w) raptor_free_world(w);
+  raptor_world_set_log_handler(w, NULL, NULL); /* lc is about to go */
+  return rc;
+}
+
+int dg_export_raptor(const dg_graph *g, dg_table table, const char *syntax, const char *path,
+                     dg_error *err) {
+  raptor_world *w = open_world(path, err);
+  if (!w) return DG_ERR_RDF;
+  int rc = serialize(w, g, table, syntax, path, err);
+  raptor_free_world(w);
   return rc;
 }
 
@@ -176,4 +197,61 @@ int dg_export_turtle(const dg_graph *g, const char *path, dg_error *err) {
 }
 int dg_export_evidence(const dg_graph *g, const char *path, dg_error *err) {
   return dg_export_raptor(g, DG_TABLE_EVIDENCE, "nquads", path, err);
+}
+
+/* ---- the three RDF files, side by side ---- */
+
+typedef struct rdf_task {
+  const dg_graph *g;
+  const char *name;
+  dg_table table;
+  const char *syntax;
+  raptor_world *w;
+  char *path;
+  int rc;
+  dg_error err;
+} rdf_task;
+
+static void *rdf_task_run(void *arg) {
+  rdf_task *t = arg;
+  t->rc = serialize(t->w, t->g, t->table, t->syntax, t->path, &t->err);
+  return NULL;
+}
+
+int dg_export_rdf_files(const dg_graph *g, const char *dir, int jobs, dg_build_stats *st,
+                        dg_error *err) {
+  rdf_task t[3] = {{g, "graph.nq", DG_TABLE_FACTS, "nquads", NULL, NULL, 0, {0, ""}},
+                   {g, "graph.ttl", DG_TABLE_UNION, "turtle", NULL, NULL, 0, {0, ""}},
+                   {g, "evidence.nq", DG_TABLE_EVIDENCE, "nquads", NULL, NULL, 0, {0, ""}}};
+  pthread_t th[3];
+  int threaded[3] = {0, 0, 0}, rc = 0;
+  for (int i = 0; i < 3; i++) {
+    dg_buf p;
+    dg_buf_init(&p);
+    dg_buf_printf(&p, "%s/%s", dir, t[i].name);
+    t[i].path = dg_buf_steal(&p);
+    if (!(t[i].w = open_world(t[i].path, err))) rc = DG_ERR_RDF;
+  }
+  if (rc < 0) goto cleanup;
+  if (jobs <= 0) jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+  /* the first file on this thread, the others on their own */
+  for (int i = 1; i < 3 && jobs > 1; i++)
+    threaded[i] = pthread_create(&th[i], NULL, rdf_task_run, &t[i]) == 0;
+  for (int i = 0, failed = 0; i < 3; i++)
+    if (!threaded[i] && !failed) {
+      rdf_task_run(&t[i]);
+      failed = t[i].rc < 0; /* one at a time: stop at the first failure */
+    }
+  for (int i = 1; i < 3; i++)
+    if (threaded[i]) pthread_join(th[i], NULL);
+  for (int i = 0; i < 3; i++) {
+    if (rc == 0 && t[i].rc < 0) *err = t[i].err, rc = t[i].rc;
+    if (rc == 0) dg_export_note_written(st, t[i].name);
+  }
+cleanup:
+  for (int i = 0; i < 3; i++) {
+    if (t[i].w) raptor_free_world(t[i].w);
+    free(t[i].path);
+  }
+  return rc;
 }
