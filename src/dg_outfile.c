@@ -15,24 +15,32 @@
 
 /* Temporaries in flight, for cleanup from a signal handler. mkstemp writes
  * the name into the slot itself, so a handler running at any moment sees
- * either the template (nothing to remove) or the name of the file. */
+ * either the template (nothing to remove) or the name of the file: a
+ * temporary is never on disk untracked. */
 #define MAX_LIVE 64
 static char live_tmp[MAX_LIVE][4096];
 static volatile sig_atomic_t live_used[MAX_LIVE];
 static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Returns a slot holding a copy of tmpl, or -1 when all are taken. */
-static int live_add(const char *tmpl) {
-  int slot = -1;
+/* mkstemp(tmpl), in a free slot (under the lock, so no other thread reads a
+ * name being written); tmpl receives the name. Untracked when all slots are
+ * taken. */
+static int live_mkstemp(char *tmpl) {
+  int fd = -2, e = 0;
   pthread_mutex_lock(&live_lock);
-  for (int i = 0; i < MAX_LIVE && slot < 0; i++)
+  for (int i = 0; i < MAX_LIVE && fd == -2; i++)
     if (!live_used[i] && strlen(tmpl) < sizeof live_tmp[i]) {
       strcpy(live_tmp[i], tmpl);
       live_used[i] = 1;
-      slot = i;
+      fd = mkstemp(live_tmp[i]);
+      e = errno;
+      if (fd < 0) live_used[i] = 0;
+      else strcpy(tmpl, live_tmp[i]);
     }
   pthread_mutex_unlock(&live_lock);
-  return slot;
+  if (fd == -2) fd = mkstemp(tmpl);
+  else errno = e;
+  return fd;
 }
 
 static void live_del(const char *tmp) {
@@ -102,12 +110,9 @@ int dg_outfile_open(dg_outfile *o, const char *path, dg_error *err) {
     dg_buf_printf(&b, "%.*s/.%s.tmp.XXXXXX", (int)(slash - path), path, slash + 1);
   else
     dg_buf_printf(&b, ".%s.tmp.XXXXXX", path);
-  int slot = live_add(b.data);
-  int fd = mkstemp(slot >= 0 ? live_tmp[slot] : b.data);
+  int fd = live_mkstemp(b.data);
   int e = errno;
-  if (slot >= 0) strcpy(b.data, live_tmp[slot]);
   if (fd < 0) {
-    if (slot >= 0) live_used[slot] = 0;
     dg_buf_free(&b);
     return dg_error_set(err, DG_ERR_IO, "%s: cannot create: %s", path, strerror(e));
   }
@@ -117,7 +122,7 @@ int dg_outfile_open(dg_outfile *o, const char *path, dg_error *err) {
     e = errno;
     close(fd);
     unlink(b.data);
-    if (slot >= 0) live_used[slot] = 0;
+    live_del(b.data);
     dg_buf_free(&b);
     return dg_error_set(err, DG_ERR_IO, "%s: %s", path, strerror(e));
   }
