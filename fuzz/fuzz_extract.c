@@ -55,11 +55,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (dg_doc_from_memory("fuzz.txt", (const char *)data, size, DG_FMT_TEXT, &doc, &err) < 0)
     goto cleanup;
   if (dg_extract_doc(lexicon, doc, &res, &err) < 0) goto cleanup;
+  /* lines end at LF or CR: a name ending in the CR of a CR LF would hit
+   * raptor's Turtle writer bug (a lone CR; XFAIL in tests/test_hostile.c) */
   for (const char *p = doc->text; *p && lines.n < 64;) {
-    const char *nl = strchr(p, '\n');
-    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    size_t n = strcspn(p, "\r\n");
     if (n) dg_strvec_pushn(&lines, p, n);
-    p += n + (nl != NULL);
+    p += n + (p[n] != '\0');
   }
   rdfcheck_add_names(res, lines.v, lines.n);
   g = dg_graph_new(NULL);
