@@ -71,6 +71,7 @@ typedef struct ctx {
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
 
 static int long_form_start(ctx *c, int s, int tb, int te, const char *acr);
+static int long_form_match(ctx *c, int s, int tb, int te, const char *acr, int *matched_out);
 typedef struct ctx ctx_t;
 static int long_form(ctx *c, int s, int tb, int te, const char *acr);
 
@@ -726,7 +727,8 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
     int right = complete_name(c, s, r, te) ||
                 (plain && te - r >= 2 && dg_mention_acronym_paren(c->t, &c->t->sents[s], te) > 0);
     head hl;
-    if (find_head(c, s, tb, i, &hl) && hl.comp < i && r == i + 1 && !(tok(c, s, r)->flags & TK_POSS))
+    if (find_head(c, s, tb, i, &hl) && hl.comp < i && r == i + 1 && !(tok(c, s, r)->flags & TK_POSS) &&
+        !gaz_name(c, s, r, te))
       continue; /* "Digital and Green Partnership"; but "... and India's Policy" splits */
     /* "the X Strategy for the Digital Decade and India's National Policy 2013" */
     if (!right && (tok(c, s, r)->flags & TK_POSS) && complete_name(c, s, tb, i)) {
@@ -1068,6 +1070,29 @@ static void names_of_sentence(ctx *c, int s) {
     int stb = strip_leading(c, s, ch->tb, te);
     int main_m = c->nm - 1;
     inner_acronyms(c, s, stb, te, before);
+    const dg_gaz *ga = NULL;
+    if (end->acr_b >= 0) {
+      char *a0 = render(c, s, end->acr_b, end->acr_e);
+      ga = dg_lexicon_gazetteer(c->lx, a0);
+      if (ga && dg_strvec_find(&ga->acronyms, a0) < 0) ga = NULL;
+      int stb0 = strip_leading(c, s, ch->tb, te), initials = 0;
+      long_form_match(c, s, stb0, te, a0, &initials);
+      if (ga && !initials && c->nm > before && c->m[main_m].ent >= 0 && c->m[main_m].kind != M_EVENT &&
+          c->m[main_m].kind != M_SERIESREF && c->m[main_m].series < 0 &&
+          long_form(c, s, stb0, te, a0) == stb0 && strcmp(c->r->ents[c->m[main_m].ent].key, ga->key)) {
+        /* "National center of Incident readiness and Strategy for Cybersecurity (NISC)":
+         * the text cut the long form, the gazetteer knows what NISC is */
+        int e = gaz_entity(c, ga, ga->canonical);
+        add_acronym(c, e, a0);
+        mention *gm = push_mention(c, s, end->acr_b, end->acr_e, gaz_mkind(ga), e, ga->canonical);
+        gm->post = c->m[main_m].post;
+        c->m[main_m].kind = M_PLACE, c->m[main_m].ent = -1; /* the fragment names nothing */
+        free(a0);
+        i = last;
+        continue;
+      }
+      free(a0);
+    }
     if (end->acr_b >= 0 && c->nm > before) {
       char *a = render(c, s, end->acr_b, end->acr_e);
       int ls = long_form(c, s, stb, te, a);
@@ -1126,6 +1151,13 @@ static void names_of_sentence_sorted(ctx *c, int s) {
  * whose initial is the acronym's first capital and from which most of its
  * capitals can be read in order. Defaults to tb. */
 static int long_form_start(ctx *c, int s, int tb, int te, const char *acr) {
+  int m;
+  return long_form_match(c, s, tb, te, acr, &m);
+}
+
+/* Same; *matched says whether the acronym's capitals were found at all. */
+static int long_form_match(ctx *c, int s, int tb, int te, const char *acr, int *matched_out) {
+  *matched_out = 0;
   char caps[32];
   int nc = 0;
   for (const char *p = acr; *p && nc < 31; p++)
@@ -1149,7 +1181,10 @@ static int long_form_start(ctx *c, int s, int tb, int te, const char *acr) {
       for (uint32_t z = x->b + 1; z < x->e && p < nc; z++)
         if (c->t->shadow[z] == caps[p]) p++, matched++;
     }
-    if (misses <= 1 && (p == nc || matched * 10 >= nc * 7)) return i;
+    if (misses <= 1 && (p == nc || matched * 10 >= nc * 7)) {
+      *matched_out = 1;
+      return i;
+    }
   }
   return tb;
 }
@@ -1984,6 +2019,12 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
     for (size_t i = 0; i < c.r->nents; i++)
       if (is_planned(&c, (int)i) && (next < 0 || c.r->ents[i].ordinal < c.r->ents[next].ordinal)) next = (int)i;
     if (next >= 0) dg_result_fact(c.r, c.main_event, DG_P_PLANNEDNEXT, next, -1);
+  }
+  for (int i = 0; i < c.nm; i++) {
+    mention *m = &c.m[i];
+    if (m->kind == M_EVENT && m->ent >= 0 && m->name && strstr(m->name, "Virtual ") &&
+        !has_date(&c, m->ent, DG_P_VIRTUAL))
+      dg_result_literal(c.r, m->ent, DG_P_VIRTUAL, DG_L_BOOLEAN, "true", span_of(&c, m->sent));
   }
   event_facts(&c, -1);
   /* evidence for the facts that hold for the whole document */
