@@ -367,7 +367,7 @@ int dg_query_run(dg_store_world *w, librdf_model *model, const char *sparql, con
     for (size_t i = 0; i < names.n; i++)
       fprintf(fp, "%s%s%s", i ? (fmt == DG_QUERY_CSV ? "," : "\t") : "",
               fmt == DG_QUERY_TSV ? "?" : "", names.v[i]);
-    fputc('\n', fp);
+    fputs(fmt == DG_QUERY_CSV ? "\r\n" : "\n", fp); /* as rasqal ends its lines */
     dg_strvec_free(&names);
   } else if (fmt == DG_QUERY_CSV || fmt == DG_QUERY_TSV) {
     if (librdf_query_results_to_file_handle2(r, fp, fmt == DG_QUERY_CSV ? "csv" : "tsv", NULL,

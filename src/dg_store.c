@@ -216,8 +216,9 @@ static librdf_node *make_node(librdf_world *w, const dg_term *t) {
 }
 
 /* Adds every fact quad, then every evidence quad not already added, each in
- * its context. Nodes are made once per term; statements borrow them. */
-static int feed(dg_store_world *w, librdf_model *m, const dg_graph *g) {
+ * its context, counting them in *added. Nodes are made once per term;
+ * statements borrow them. */
+static int feed(dg_store_world *w, librdf_model *m, const dg_graph *g, size_t *added) {
   int rc = 0;
   size_t nf = 0, ne = 0, nt = dg_graph_nterms(g);
   const dg_quad *tab[2] = {dg_graph_quads(g, &nf), dg_graph_evidence(g, &ne)};
@@ -245,20 +246,14 @@ static int feed(dg_store_world *w, librdf_model *m, const dg_graph *g) {
       st.object = cache[ids[2]];
       if (librdf_model_context_add_statement(m, cache[ids[3]], &st) || w->failed)
         rc = rdf_fail(w, "cannot add a statement");
+      else
+        (*added)++;
     }
   for (size_t i = 0; i < nt; i++)
     if (cache[i]) librdf_free_node(cache[i]);
   free(cache);
   free(qs.slot);
   return rc;
-}
-
-/* The number of quads in the model, or a negative error. */
-static int model_size(dg_store_world *w, librdf_model *m, size_t *n) {
-  int size = librdf_model_size(m);
-  if (size < 0) return rdf_fail(w, "cannot count the statements");
-  *n = (size_t)size;
-  return 0;
 }
 
 static int sync_file(const char *path, dg_error *err) {
@@ -272,8 +267,9 @@ static int sync_file(const char *path, dg_error *err) {
   return 0;
 }
 
-/* Creates the librdf storage factory/name/options, loads g into it and
- * closes it again, setting *nq to the statements it then holds. With txn,
+/* Creates the librdf storage factory/name/options (a new, empty store),
+ * loads g into it and closes it again, setting *nq to the statements it
+ * then holds. With txn,
  * the load is one transaction. sqlite_sql (or NULL) runs on the new sqlite
  * file before the load. */
 static int load_store(dg_store_world *w, const dg_graph *g, const char *factory, const char *name,
@@ -291,13 +287,13 @@ static int load_store(dg_store_world *w, const dg_graph *g, const char *factory,
     goto cleanup;
   }
   in_txn = txn;
-  if ((rc = feed(w, model, g)) < 0) goto cleanup;
+  *nq = 0;
+  if ((rc = feed(w, model, g, nq)) < 0) goto cleanup;
   in_txn = 0;
   if ((txn && librdf_model_transaction_commit(model)) || librdf_model_sync(model) || w->failed) {
     rc = rdf_fail(w, "cannot commit the load");
     goto cleanup;
   }
-  rc = model_size(w, model, nq);
 cleanup:
   if (in_txn) librdf_model_transaction_rollback(model);
   if (model) librdf_free_model(model);
@@ -505,7 +501,7 @@ int dg_store_open(dg_store_world *w, const dg_store_spec *sp, librdf_storage **s
     goto cleanup;
   }
   if (path.data && access(path.data, R_OK) != 0) {
-    rc = dg_error_set(w->err, DG_ERR_INPUT, "%s: %s (run diplograph build first)", w->what,
+    rc = dg_error_set(w->err, DG_ERR_INPUT, "%s: %s (run diplograph build first)", path.data,
                       strerror(errno));
     goto cleanup;
   }
