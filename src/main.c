@@ -23,14 +23,18 @@ static void on_signal(int sig) {
 }
 
 static void install_signals(void) {
-  struct sigaction sa;
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction sa, old;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
-  sigaddset(&sa.sa_mask, SIGINT), sigaddset(&sa.sa_mask, SIGTERM), sigaddset(&sa.sa_mask, SIGHUP);
-  sigaction(SIGINT, &sa, NULL);
-  sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) sigaddset(&sa.sa_mask, sigs[i]);
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+    /* a SIGINT or SIGHUP ignored on entry (nohup, `&` in a script) stays ignored */
+    if (sigs[i] != SIGTERM && sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+      continue;
+    sigaction(sigs[i], &sa, NULL);
+  }
   /* over a file size limit (ulimit -f) a write fails with EFBIG and the run
    * reports it, instead of being killed with a half-written temporary */
   signal(SIGXFSZ, SIG_IGN);

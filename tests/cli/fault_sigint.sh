@@ -27,13 +27,21 @@ build "$OUT" "$ROOT/corpus"
 snapshot "$OUT" before
 
 # interrupt SIGNAL WANT_STATUS WHEN: starts the big build, sends SIGNAL at
-# WHEN (a number of seconds after the start, or "staging" for the moment the
-# staging directory appears, or "staging+N" for N seconds after that), and
-# checks the status and the output directory.
+# WHEN (a number of seconds after its handlers are installed, "staging" for
+# the moment the staging directory appears, or "staging+N" for N seconds
+# after that), and checks the status and the output directory.
 interrupt() {
   local sig="$1" want="$2" when="$3" pid rc=0 waited=0
-  "$DG" build -q -o "$OUT" "$BIG" >"$T/stdout" 2>"$T/stderr" &
+  # a script's `&` starts commands with SIGINT ignored (and diplograph then
+  # keeps it ignored, as it should): restore the default for the build
+  $PY -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+    "$DG" build -q -o "$OUT" "$BIG" >"$T/stdout" 2>"$T/stderr" &
   pid=$!
+  # wait until diplograph catches the signal (its handler is installed)
+  until [ $(( 0x$(awk '/^SigCgt:/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0) & 2 )) != 0 ]; do
+    kill -0 $pid 2>/dev/null || fail "the build ended before it caught SIGINT"
+    sleep 0.01
+  done
   case "$when" in
     staging*)
       until compgen -G "$OUT/.staging.*" >/dev/null; do
