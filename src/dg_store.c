@@ -326,6 +326,7 @@ static int write_sqlite(dg_store_world *w, const dg_graph *g, const char *path, 
   fclose(out.fp); /* librdf recreates the file; dg_outfile keeps the name */
   out.fp = NULL;
   dg_buf_printf(&journal, "%s-journal", out.tmp);
+  dg_sql_sqlite_tune();
   if ((rc = load_store(w, g, "sqlite", out.tmp, "new='yes',synchronous='off'", 1,
                        sqlite_load_indexes, nq)) < 0)
     goto cleanup;

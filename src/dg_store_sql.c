@@ -17,6 +17,7 @@ typedef int (*sqlite_close_fn)(void *);
 typedef void (*sqlite_free_fn)(void *);
 typedef const char *(*sqlite_errmsg_fn)(void *);
 typedef int (*sqlite_busy_fn)(void *, int);
+typedef int (*sqlite_config_fn)(int, ...);
 
 static struct {
   sqlite_open_fn open;
@@ -25,6 +26,7 @@ static struct {
   sqlite_free_fn free;
   sqlite_errmsg_fn errmsg;
   sqlite_busy_fn busy_timeout;
+  sqlite_config_fn config;
   int ok;
 } sq;
 
@@ -79,9 +81,11 @@ static void load_lib(const char *soname, const char *const *names, void *const *
 
 static void load_sqlite(void) {
   static const char *const names[] = {"sqlite3_open",   "sqlite3_exec",   "sqlite3_close",
-                                      "sqlite3_free",   "sqlite3_errmsg", "sqlite3_busy_timeout"};
-  void *const targets[] = {&sq.open, &sq.exec, &sq.close, &sq.free, &sq.errmsg, &sq.busy_timeout};
-  load_lib("libsqlite3.so.0", names, targets, 6, &sq.ok);
+                                      "sqlite3_free",   "sqlite3_errmsg", "sqlite3_busy_timeout",
+                                      "sqlite3_config"};
+  void *const targets[] = {&sq.open,   &sq.exec,         &sq.close, &sq.free,
+                           &sq.errmsg, &sq.busy_timeout, &sq.config};
+  load_lib("libsqlite3.so.0", names, targets, 7, &sq.ok);
 }
 
 static void load_pq(void) {
@@ -101,6 +105,15 @@ static const char *one_line(const char *msg, char *buf, size_t n) {
   size_t l = strlen(buf);
   while (l && (buf[l - 1] == '\n' || buf[l - 1] == ' ')) buf[--l] = '\0';
   return buf;
+}
+
+void dg_sql_sqlite_tune(void) {
+  enum { SQLITE_CONFIG_MULTITHREAD = 2, SQLITE_CONFIG_MEMSTATUS = 9 };
+  pthread_once(&sq_once, load_sqlite);
+  if (!sq.ok) return;
+  /* refused (SQLITE_MISUSE) once sqlite is initialized: then nothing changes */
+  sq.config(SQLITE_CONFIG_MULTITHREAD);
+  sq.config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 int dg_sql_sqlite_exec(const char *path, const char *sql, const char *what, dg_error *err) {

@@ -16,6 +16,14 @@
 
 #include "dg_error.h"
 
+/* Makes sqlite cheaper per call before its first connection (the one
+ * librdf's sqlite storage opens): no mutexes around connections (each is
+ * used by one thread) and no memory statistics (a global mutex around every
+ * allocation). A store load makes several sqlite calls per statement, and
+ * these mutexes were a sixth of its time. Without effect once sqlite has
+ * started in this process. */
+void dg_sql_sqlite_tune(void);
+
 /* Runs sql (one or more statements) on the sqlite database file path.
  * what names the store in messages. */
 int dg_sql_sqlite_exec(const char *path, const char *sql, const char *what, dg_error *err);
