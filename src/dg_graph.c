@@ -40,6 +40,14 @@ struct dg_graph {
   dg_strvec sents;        /* distinct evidence sentences, shared by edges */
   dg_quad *quads, *evq, *uq;
   size_t nquads, capquads, nevq, capevq, nuq;
+  /* while finalize builds the quads: each node's IRI and label term, and
+   * recent vocabulary IRIs (iri2), so the same terms are not looked up
+   * again for every fact */
+  uint32_t *node_term, *label_term;
+  struct {
+    const char *ns, *local;
+    uint32_t id;
+  } vocab[64];
   int finalized;
 };
 
@@ -430,14 +438,38 @@ static uint32_t term(dg_graph *g, char kind, const char *value, const char *dt, 
 }
 
 static uint32_t iri(dg_graph *g, const char *s) { return term(g, DG_TERM_IRI, s, NULL, NULL); }
+/* Whether s is a followed by b. */
+static int is_concat(const char *s, const char *a, const char *b) {
+  size_t n = strlen(a);
+  return !strncmp(s, a, n) && !strcmp(s + n, b);
+}
+
+/* The IRI ns + local. Callers pass the same vocabulary strings again and
+ * again: a small cache by address, confirmed by content, skips the lookup. */
 static uint32_t iri2(dg_graph *g, const char *ns, const char *local) {
+  size_t n = sizeof g->vocab / sizeof *g->vocab;
+  size_t k = (size_t)(((uintptr_t)ns >> 3) ^ ((uintptr_t)local >> 3) * 31) % n;
+  if (g->vocab[k].ns == ns && g->vocab[k].local == local &&
+      is_concat(g->terms[g->vocab[k].id].value, ns, local))
+    return g->vocab[k].id;
   dg_buf b;
   dg_buf_init(&b);
   dg_buf_adds(&b, ns);
   dg_buf_adds(&b, local);
   uint32_t t = iri(g, b.data);
   dg_buf_free(&b);
+  g->vocab[k].ns = ns, g->vocab[k].local = local, g->vocab[k].id = t;
   return t;
+}
+
+static uint32_t node_term(dg_graph *g, int node) {
+  uint32_t *t = &g->node_term[node];
+  return *t != UINT32_MAX ? *t : (*t = iri(g, g->nodes[node].iri));
+}
+
+static uint32_t label_term(dg_graph *g, int node) {
+  uint32_t *t = &g->label_term[node];
+  return *t != UINT32_MAX ? *t : (*t = term(g, DG_TERM_LITERAL, g->nodes[node].label, NULL, "en"));
 }
 
 static void push_quad(dg_quad **q, size_t *n, size_t *cap, uint32_t s, uint32_t p, uint32_t o,
@@ -473,13 +505,13 @@ static void emit_entity(dg_graph *g, const doc_ent *de, uint32_t gr) {
   if (unresolved(g, de->node)) return;
   int ni = dg_graph_canonical(g, de->node);
   const dg_node *n = &g->nodes[ni];
-  uint32_t s = iri(g, n->iri), type = iri2(g, DG_NS_RDF, "type");
+  uint32_t s = node_term(g, ni), type = iri2(g, DG_NS_RDF, "type");
   unsigned cls = de->classes;
   for (unsigned b = 0; b < DG_C__COUNT; b++)
     if (cls & (1u << b)) FACT(s, type, iri2(g, DG_NS, dg_class_name(b)), gr);
   if (n->kind == DG_K_DOC && n->names.n == 0) return;
   uint32_t lab = iri2(g, DG_NS_RDFS, "label"), alt = iri2(g, DG_NS_SKOS, "altLabel");
-  FACT(s, lab, term(g, DG_TERM_LITERAL, n->label, NULL, "en"), gr);
+  FACT(s, lab, label_term(g, ni), gr);
   for (size_t j = 0; j < de->names.n; j++) {
     const char *nm = de->names.v[j];
     if (!strcmp(nm, n->label) || is_acronym_of(n, nm)) continue;
@@ -588,33 +620,45 @@ static void rank_terms(dg_graph *g) {
   dg_idtab_free(&g->term_index); /* ids changed; no term is added after finalize */
 }
 
+/* v in decimal, written at the end of buf[24]; returns its start. */
+static const char *decimal(size_t v, char buf[24]) {
+  char *p = buf + 23;
+  *p = '\0';
+  do *--p = (char)('0' + v % 10);
+  while (v /= 10);
+  return p;
+}
+
 static void build_quads(dg_graph *g) {
+  size_t nn = g->nnodes ? g->nnodes : 1;
+  g->node_term = dg_xmalloc(nn * sizeof *g->node_term);
+  g->label_term = dg_xmalloc(nn * sizeof *g->label_term);
+  memset(g->node_term, 0xff, nn * sizeof *g->node_term);
+  memset(g->label_term, 0xff, nn * sizeof *g->label_term);
   uint32_t type = iri2(g, DG_NS_RDF, "type");
   for (size_t d = 0; d < g->ndocs; d++) {
     const doc_info *di = &g->docs[d];
-    const dg_node *dn = &g->nodes[di->node];
-    uint32_t gr = iri(g, dn->iri);
+    uint32_t gr = node_term(g, di->node);
     FACT(gr, iri2(g, DG_NS, "sourceFile"), term(g, DG_TERM_LITERAL, di->file, NULL, NULL), gr);
     for (size_t j = 0; j < di->nents; j++) emit_entity(g, &di->ents[j], gr);
   }
   uint32_t nifs = iri2(g, DG_NS_NIF, "Sentence"), nifb = iri2(g, DG_NS_NIF, "beginIndex"),
            nife = iri2(g, DG_NS_NIF, "endIndex"), nifa = iri2(g, DG_NS_NIF, "anchorOf"),
            nifr = iri2(g, DG_NS_NIF, "referenceContext");
-  /* the IRI term of each node and predicate, looked up once */
-  uint32_t *nt = dg_xmalloc((g->nnodes ? g->nnodes : 1) * sizeof *nt), pt[DG_P__N];
-  memset(nt, 0xff, (g->nnodes ? g->nnodes : 1) * sizeof *nt);
+  uint32_t pt[DG_P__N]; /* each predicate's term */
   for (int i = 0; i < DG_P__N; i++) pt[i] = iri(g, dg_pred_iri((dg_pred)i));
-#define NODE_TERM(i) (nt[i] != UINT32_MAX ? nt[i] : (nt[i] = iri(g, g->nodes[i].iri)))
   const dg_edge *prev = NULL; /* facts of one sentence come together */
   uint32_t sent = 0;
+  dg_buf sb;
+  dg_buf_init(&sb);
   for (size_t i = 0; i < g->nedges; i++) {
     const dg_edge *e = &g->edges[i];
     const dg_node *dn = &g->nodes[e->doc];
-    uint32_t gr = NODE_TERM(e->doc);
+    uint32_t gr = node_term(g, e->doc);
     if (unresolved(g, e->subj) || (e->obj >= 0 && unresolved(g, e->obj))) continue;
     int sn = dg_graph_canonical(g, e->subj), on = e->obj >= 0 ? dg_graph_canonical(g, e->obj) : -1;
-    uint32_t s = NODE_TERM(sn), p = pt[e->pred];
-    uint32_t o = on >= 0 ? NODE_TERM(on) : term(g, DG_TERM_LITERAL, e->lit, lit_datatype(e->lt), NULL);
+    uint32_t s = node_term(g, sn), p = pt[e->pred];
+    uint32_t o = on >= 0 ? node_term(g, on) : term(g, DG_TERM_LITERAL, e->lit, lit_datatype(e->lt), NULL);
     FACT(s, p, o, gr);
     if (!e->ev_text) continue;
     if (prev && prev->doc == e->doc && prev->ev_begin == e->ev_begin && prev->ev_end == e->ev_end &&
@@ -623,23 +667,26 @@ static void build_quads(dg_graph *g) {
       continue;
     }
     prev = e;
-    char num[64];
-    dg_buf sb;
-    dg_buf_init(&sb);
-    dg_buf_printf(&sb, "%s#char=%zu,%zu", dn->iri, e->ev_begin, e->ev_end);
+    char b[24], en[24];
+    const char *bs = decimal(e->ev_begin, b), *es = decimal(e->ev_end, en);
+    dg_buf_reset(&sb); /* <doc#char=B,E> */
+    dg_buf_adds(&sb, dn->iri);
+    dg_buf_adds(&sb, "#char=");
+    dg_buf_adds(&sb, bs);
+    dg_buf_addc(&sb, ',');
+    dg_buf_adds(&sb, es);
     sent = iri(g, sb.data);
-    dg_buf_free(&sb);
     EVID(s, p, o, sent);
     EVID(sent, type, nifs, gr);
-    snprintf(num, sizeof num, "%zu", e->ev_begin);
-    EVID(sent, nifb, term(g, DG_TERM_LITERAL, num, DG_NS_XSD "nonNegativeInteger", NULL), gr);
-    snprintf(num, sizeof num, "%zu", e->ev_end);
-    EVID(sent, nife, term(g, DG_TERM_LITERAL, num, DG_NS_XSD "nonNegativeInteger", NULL), gr);
+    EVID(sent, nifb, term(g, DG_TERM_LITERAL, bs, DG_NS_XSD "nonNegativeInteger", NULL), gr);
+    EVID(sent, nife, term(g, DG_TERM_LITERAL, es, DG_NS_XSD "nonNegativeInteger", NULL), gr);
     EVID(sent, nifa, term(g, DG_TERM_LITERAL, e->ev_text, NULL, NULL), gr);
     EVID(sent, nifr, gr, gr);
   }
-#undef NODE_TERM
-  free(nt);
+  dg_buf_free(&sb);
+  free(g->node_term), free(g->label_term);
+  g->node_term = g->label_term = NULL;
+  memset(g->vocab, 0, sizeof g->vocab); /* ids change below */
   /* terms in output order, then quads by term ids: deterministic, N-Quads order */
   rank_terms(g);
   g->nquads = sort_dedupe(g->quads, g->nquads, g->nterms);
