@@ -1,6 +1,7 @@
 /* dg_fact: see dg_fact.h. */
 #include "dg_fact.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,7 @@ dg_result *dg_result_new(const char *file, const char *doc_key) {
   dg_result *r = dg_xcalloc(1, sizeof *r);
   r->file = dg_xstrdup(file);
   dg_map_init(&r->index);
+  dg_map_init(&r->span_index);
   int d = dg_result_entity(r, DG_K_DOC, doc_key, NULL);
   r->ents[d].classes = DG_C_DOCUMENT;
   return r;
@@ -53,6 +55,7 @@ void dg_result_free(dg_result *r) {
   free(r->facts);
   free(r->spans);
   dg_map_free(&r->index);
+  dg_map_free(&r->span_index);
   free(r->file);
   free(r);
 }
@@ -139,8 +142,11 @@ void dg_result_drop(dg_result *r, int subj, dg_pred pred) {
 }
 
 int dg_result_span(dg_result *r, size_t begin, size_t end, const char *text, size_t len) {
-  for (size_t i = r->nspans; i-- > 0;)
-    if (r->spans[i].begin == begin && r->spans[i].end == end) return (int)i;
+  char key[48];
+  snprintf(key, sizeof key, "%zu,%zu", begin, end);
+  int found = dg_map_get(&r->span_index, key);
+  if (found >= 0) return found;
+  dg_map_put(&r->span_index, key, (int)r->nspans);
   if (r->nspans == r->capspans) {
     r->capspans = r->capspans ? r->capspans * 2 : 32;
     r->spans = dg_xrealloc(r->spans, r->capspans * sizeof *r->spans);

@@ -90,6 +90,7 @@ typedef struct dg_result {
   dg_span *spans;
   size_t nspans, capspans;
   dg_map index;       /* "kind/key" -> entity index */
+  dg_map span_index;  /* "begin,end" -> span index */
 } dg_result;
 
 dg_result *dg_result_new(const char *file, const char *doc_key);
