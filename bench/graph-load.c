@@ -176,6 +176,9 @@ int main(int argc, char **argv) {
   t0 = now();
   dg_graph_finalize(g);
   double t_fin = now() - t0, t_nq = 0, t_ttl = 0, t_ev = 0;
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  long rss_graph = ru.ru_maxrss;
   if (!rc && (write_one(g, argv[1], "graph.nq", dg_export_nquads, &t_nq) < 0 ||
               write_one(g, argv[1], "graph.ttl", dg_export_turtle, &t_ttl) < 0 ||
               write_one(g, argv[1], "evidence.nq", dg_export_evidence, &t_ev) < 0))
@@ -185,13 +188,12 @@ int main(int argc, char **argv) {
   dg_graph_quads(g, &nq);
   dg_graph_evidence(g, &nev);
   dg_graph_nodes(g, &nn);
-  struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("docs %zu\nbytes %zu\nnodes %zu\nfacts %zu\nquads %zu\nevidence_quads %zu\n", files.n,
          bytes, nn, ne, nq, nev);
   printf("t_extract %.3f\nt_add %.3f\nt_finalize %.3f\nt_nq %.3f\nt_ttl %.3f\nt_evidence %.3f\n",
          t_extract, t_add, t_fin, t_nq, t_ttl, t_ev);
-  printf("maxrss_kb %ld\n", ru.ru_maxrss);
+  printf("maxrss_graph_kb %ld\nmaxrss_kb %ld\n", rss_graph, ru.ru_maxrss);
   dg_graph_free(g);
   dg_lexicon_free(lx);
   dg_strvec_free(&files);
