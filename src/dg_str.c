@@ -211,7 +211,7 @@ static dg_map_slot *map_find(const dg_map *m, const char *key, size_t n, uint64_
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     dg_map_slot *s = &m->slots[i];
     if (!s->key) return s;
-    if (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0') return s;
+    if (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0) return s;
   }
 }
 
@@ -228,7 +228,7 @@ static void map_grow(dg_map *m) {
   m->n = 0;
   for (size_t i = 0; i < old.cap; i++) {
     if (!old.slots[i].key) continue;
-    dg_map_slot *s = map_find(m, old.slots[i].key, strlen(old.slots[i].key), old.slots[i].hash);
+    dg_map_slot *s = map_find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash);
     *s = old.slots[i];
     m->n++;
   }
@@ -242,6 +242,7 @@ void dg_map_put(dg_map *m, const char *key, int value) {
   dg_map_slot *s = map_find(m, key, n, h);
   if (!s->key) {
     s->key = dg_xstrndup(key, n);
+    s->len = n;
     s->hash = h;
     m->n++;
   }

@@ -49,6 +49,7 @@ void dg_strvec_sort(dg_strvec *s);
 
 typedef struct dg_map_slot {
   char *key;
+  size_t len; /* strlen(key) */
   uint64_t hash;
   int value;
 } dg_map_slot;
