@@ -49,9 +49,16 @@ static int sink_flush(sink *s) {
   return s->failed;
 }
 
+/* Kept out of line so that sink_byte's common case stays a leaf function. */
+__attribute__((noinline)) static int sink_byte_full(sink *s, int byte) {
+  if (sink_flush(s)) return 1;
+  s->buf[s->len++] = (unsigned char)byte;
+  return 0;
+}
+
 static int sink_byte(void *ctx, const int byte) {
   sink *s = ctx;
-  if (s->len == SINK_BLOCK && sink_flush(s)) return 1;
+  if (s->len == SINK_BLOCK) return sink_byte_full(s, byte);
   s->buf[s->len++] = (unsigned char)byte;
   return 0;
 }
