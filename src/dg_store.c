@@ -303,11 +303,18 @@ cleanup:
 
 /* -------------------------------------------------------------- sqlite */
 
-/* librdf finds every node by text before inserting it; its schema indexes
- * only uris(uri), so without these each literal costs a table scan. */
+/* librdf finds every node by text before inserting it, and looks for the
+ * statement itself before adding it to a context; its schema indexes only
+ * uris(uri) and triples(subjectUri, subjectBlank, predicateUri), which the
+ * statement look-up (no subjectBlank term) can use by subject alone. Without
+ * these, each literal costs a scan of the literals, and each statement one
+ * of its subject's statements: the load grew with the square of the
+ * statements about one document. */
 static const char sqlite_load_indexes[] =
     "CREATE INDEX IF NOT EXISTS dg_literals_text ON literals (text);"
-    "CREATE INDEX IF NOT EXISTS dg_blanks_blank ON blanks (blank);";
+    "CREATE INDEX IF NOT EXISTS dg_blanks_blank ON blanks (blank);"
+    "CREATE INDEX IF NOT EXISTS dg_triples_spco ON triples (subjectUri, predicateUri, contextUri, "
+    "objectUri, objectLiteral);";
 /* For queries: rasqal asks librdf for patterns with the predicate and/or
  * object bound, or a context; spindex already covers subject first. */
 static const char sqlite_query_indexes[] =
