@@ -12,6 +12,8 @@ source "$(dirname "$0")/lib/store.sh"
 OUT="$T/out"
 PGD="$(mktemp -d "${TMPDIR:-/tmp}/dg-pg.XXXXXX")"
 trap '"$ROOT/scripts/pg-stop" "$PGD"; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'exit 130' INT # so that a test killed by its runner stops its server too
+trap 'exit 143' TERM
 
 "$ROOT/scripts/pg-start" "$PGD" >"$T/pg-start.log" 2>&1 ||
   { cat "$T/pg-start.log" >&2; fail "cannot start a PostgreSQL server (apt-get install postgresql)"; }

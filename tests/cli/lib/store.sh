@@ -3,13 +3,13 @@
 #
 # Under ASan (scripts/test's build-asan), third-party faults would fail
 # every `diplograph query`: rasqal 0.9.33 leaks the machinery of queries with
-# subqueries and aggregates (suppressed by tests/lsan-redland.supp, which
-# needs the slow unwinder to see frames inside the libraries), and librdf's
-# BDB hashes storage compares context keys with a memcmp one byte longer
-# than the key, harmless since the keys differ earlier (strict_memcmp=0
-# checks only the bytes compared). Outside ASan these variables do nothing.
+# subqueries and aggregates (suppressed by tests/lsan-redland.supp), and
+# librdf's BDB hashes storage compares context keys with a memcmp one byte
+# longer than the key, harmless since the keys differ earlier
+# (strict_memcmp=0 checks only the bytes compared). Outside ASan these
+# variables do nothing.
 export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan-redland.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0:strict_memcmp=0"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}strict_memcmp=0"
 CHECK="$ROOT/tests/query_check.py"
 
 # same_quads DIR STORE MESSAGE: the store holds exactly the quads of DIR's
