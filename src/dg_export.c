@@ -100,18 +100,35 @@ cleanup:
   return rc;
 }
 
+/* Exporters write into the staging directory and name it in their
+ * messages; the user knows only outdir, where the file would have gone. */
+static void name_outdir_in_message(dg_error *err, const char *stage, const char *outdir) {
+  char *at = strstr(err->msg, stage);
+  if (!at) return;
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_printf(&b, "%.*s%s%s", (int)(at - err->msg), err->msg, outdir, at + strlen(stage));
+  snprintf(err->msg, sizeof err->msg, "%s", b.data);
+  dg_buf_free(&b);
+}
+
 int dg_export_all(const dg_graph *g, const char *outdir, const dg_build_opts *o,
                   dg_build_stats *st, dg_error *err) {
+  /* checked before the work (fail early) and again just before publishing */
+  int rc = dg_store_check_unlocked(outdir, o, err);
+  if (rc < 0) return rc;
   dg_buf stage;
   dg_buf_init(&stage);
   dg_buf_printf(&stage, "%s/" DG_OUTFILE_STAGE_PREFIX "XXXXXX", outdir);
   if (!mkdtemp(stage.data)) {
-    int rc = dg_error_set(err, DG_ERR_IO, "%s: cannot create a staging directory: %s", outdir,
+    rc = dg_error_set(err, DG_ERR_IO, "%s: cannot create a staging directory: %s", outdir,
                           strerror(errno));
     dg_buf_free(&stage);
     return rc;
   }
-  int rc = run_all(g, stage.data, o, st, err);
+  rc = run_all(g, stage.data, o, st, err);
+  if (rc < 0) name_outdir_in_message(err, stage.data, outdir);
+  if (rc == 0) rc = dg_store_check_unlocked(outdir, o, err);
   if (rc == 0) rc = publish(stage.data, outdir, err);
   remove_tree(stage.data);
   dg_buf_free(&stage);

@@ -81,6 +81,31 @@ static int sink_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb) {
 static const raptor_iostream_handler sink_handler = {
     .version = 2, .write_byte = sink_byte, .write_bytes = sink_bytes}; /* raptor 2.0.15 rejects 1 */
 
+/* raptor 2.0.15's Turtle serializer writes a carriage return inside a
+ * literal as the raw byte (invalid between "..." and rewritten as LF by
+ * Turtle readers that normalise line ends); an N-Quads literal gets "\r".
+ * It emits no raw CR anywhere else (its line ends are LF, our IRIs are
+ * percent-encoded), so the Turtle sink turns each raw CR byte into the
+ * escape "\r", which means the same character in either kind of string. */
+static int sink_byte_turtle(void *ctx, const int byte) {
+  if (byte != '\r') return sink_byte(ctx, byte);
+  return sink_byte(ctx, '\\') || sink_byte(ctx, 'r');
+}
+
+static int sink_bytes_turtle(void *ctx, const void *ptr, size_t size, size_t nmemb) {
+  const char *p = ptr, *end = p + size * nmemb, *cr;
+  while ((cr = memchr(p, '\r', (size_t)(end - p)))) {
+    if (cr > p && sink_bytes(ctx, p, 1, (size_t)(cr - p)) != (int)(cr - p)) return 0;
+    if (sink_byte_turtle(ctx, '\r')) return 0;
+    p = cr + 1;
+  }
+  if (p < end && sink_bytes(ctx, p, 1, (size_t)(end - p)) != (int)(end - p)) return 0;
+  return (int)nmemb;
+}
+
+static const raptor_iostream_handler turtle_sink_handler = {
+    .version = 2, .write_byte = sink_byte_turtle, .write_bytes = sink_bytes_turtle};
+
 static raptor_term *make_term(raptor_world *w, const dg_term *t) {
   if (t->kind == DG_TERM_IRI) return raptor_new_term_from_uri_string(w, (const unsigned char *)t->value);
   raptor_uri *dt = t->datatype ? raptor_new_uri(w, (const unsigned char *)t->datatype) : NULL;
@@ -139,7 +164,8 @@ static int serialize(raptor_world *w, const dg_graph *g, dg_table table, const c
   if ((rc = dg_outfile_open(&out, path, err)) < 0) goto cleanup;
   sk.fp = out.fp;
   sk.buf = dg_xmalloc(SINK_BLOCK);
-  io = raptor_new_iostream_from_handler(w, &sk, &sink_handler);
+  io = raptor_new_iostream_from_handler(
+      w, &sk, strcmp(syntax, "turtle") ? &sink_handler : &turtle_sink_handler);
   if (!io || raptor_serializer_start_to_iostream(ser, NULL, io)) {
     rc = dg_error_set(err, DG_ERR_RDF, "%s: cannot start the %s serializer", path, syntax);
     goto cleanup;

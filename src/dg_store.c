@@ -559,6 +559,27 @@ int dg_store_write_spec(const dg_graph *g, const dg_store_spec *sp, size_t *nqua
   return rc;
 }
 
+int dg_store_check_unlocked(const char *outdir, const dg_build_opts *o, dg_error *err) {
+  dg_store_spec sp;
+  int rc = dg_store_spec_parse(o->store ? o->store : "sqlite", o->store_options, outdir, &sp, err);
+  if (rc < 0) return rc;
+  if (!strcmp(sp.type, "sqlite")) {
+    dg_buf path;
+    dg_buf_init(&path);
+    dg_buf_printf(&path, "%s/%s.sqlite", sp.dir, sp.name);
+    struct stat sb;
+    if (stat(path.data, &sb) == 0 && S_ISREG(sb.st_mode) &&
+        dg_sql_sqlite_busy(path.data, DG_STORE_LOCK_WAIT_MS))
+      rc = dg_error_set(err, DG_ERR_IO,
+                        "%s: locked by another process (a write transaction; waited %d s): "
+                        "not replaced, previous outputs kept",
+                        path.data, DG_STORE_LOCK_WAIT_MS / 1000);
+    dg_buf_free(&path);
+  }
+  dg_store_spec_free(&sp);
+  return rc;
+}
+
 int dg_store_write(const dg_graph *g, const char *outdir, const dg_build_opts *o,
                    dg_build_stats *st, dg_error *err) {
   dg_store_spec sp;

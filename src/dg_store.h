@@ -63,6 +63,16 @@ int dg_store_open(dg_store_world *w, const dg_store_spec *spec, librdf_storage *
 int dg_store_write(const dg_graph *g, const char *outdir, const dg_build_opts *o,
                    dg_build_stats *st, dg_error *err);
 
+/* How long a build waits for another process's write lock on kg.sqlite. */
+#define DG_STORE_LOCK_WAIT_MS 10000
+
+/* Fails (DG_ERR_IO, naming the file) when the sqlite store a build would
+ * replace is held by a writer in another process for longer than
+ * DG_STORE_LOCK_WAIT_MS: renaming a new file over it would send that
+ * writer's commit to a file that is no longer the store. Other store types
+ * and a missing file pass. */
+int dg_store_check_unlocked(const char *outdir, const dg_build_opts *o, dg_error *err);
+
 /* Same, with a parsed spec; sets *nquads to the quads now in the store. */
 int dg_store_write_spec(const dg_graph *g, const dg_store_spec *spec, size_t *nquads,
                         dg_error *err);

@@ -137,6 +137,23 @@ cleanup:
   return rc;
 }
 
+int dg_sql_sqlite_busy(const char *path, int wait_ms) {
+  enum { SQLITE_BUSY = 5, SQLITE_LOCKED = 6 };
+  dg_sql_sqlite_tune(); /* before this process's first connection */
+  if (!sq.ok) return 0;
+  void *db = NULL;
+  int busy = 0;
+  if (sq.open(path, &db) == 0) {
+    sq.busy_timeout(db, wait_ms);
+    /* a write lock, released at once: what a writer in the middle of a
+     * transaction holds; readers do not block it */
+    int rc = sq.exec(db, "BEGIN IMMEDIATE; ROLLBACK;", NULL, NULL, NULL);
+    busy = rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+  }
+  if (db) sq.close(db);
+  return busy;
+}
+
 struct dg_sql_pg {
   void *conn;
   char *what;

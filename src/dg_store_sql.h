@@ -28,6 +28,12 @@ void dg_sql_sqlite_tune(void);
  * what names the store in messages. */
 int dg_sql_sqlite_exec(const char *path, const char *sql, const char *what, dg_error *err);
 
+/* 1 when another connection holds a write lock on the existing sqlite
+ * database path for longer than wait_ms (a writer in a transaction), else 0
+ * (also when path is not a database or cannot be opened for writing: then
+ * nothing can be lost by replacing it). */
+int dg_sql_sqlite_busy(const char *path, int wait_ms);
+
 typedef struct dg_sql_pg dg_sql_pg;
 
 /* conninfo is a libpq connection string; what names the server in messages. */

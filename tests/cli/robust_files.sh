@@ -67,8 +67,8 @@ one_line_messages
 expect_stderr "^diplograph: error: $D/gone\.txt: No such file or directory \(skipped\)$"
 expect_stderr "^diplograph: error: $D/fifo\.txt: not a regular file \(skipped\)$"
 expect_stderr "^diplograph: error: $T/missing\.txt: No such file or directory \(skipped\)$"
-# (dg_graph_add names the base name only; the later path in order is the one dropped)
-expect_stderr "^diplograph: error: ($T/other/)?$good: another input has the same document name"
+# both files named by the paths given; the later in order (base name, then path) is dropped
+expect_stderr "^diplograph: error: $T/other/$good: has the same document name '[^']+' as $D/$good \(.*rename one\) \(skipped\)$"
 has_doc "$T/misc-out" "$good"
 outputs_parse "$T/misc-out"
 ok "dangling link, FIFO, missing argument, duplicate name: one-line errors, exit 1"
