@@ -77,7 +77,7 @@ if [ $can_mount = 1 ]; then
   avail=$(df -k --output=avail "$FULL" | tail -1)
   dd if=/dev/zero of="$FULL/filler" bs=1k count=$((avail - 64)) status=none 2>/dev/null || true
   OUT="$FULL/out"
-  fails_intact "a full disk (tmpfs)" "^diplograph: error: .*: (write error: )?No space left on device" \
+  fails_intact "a full disk (tmpfs)" "^diplograph: error: $OUT/[a-z]+\.[a-z]+: (write error: )?No space left on device" \
     "$DG" build -o "$OUT" "$IN"
   rm -f "$FULL/filler"
   build "$OUT" "$IN"
@@ -87,8 +87,9 @@ if [ $can_mount = 1 ]; then
 fi
 
 # --- a file size limit (ulimit -f, in KB): writes fail with EFBIG, and the
-# run reports it instead of dying by SIGXFSZ
+# run reports it instead of dying by SIGXFSZ. Errors name the file in the
+# output directory the user gave, never the run's staging directory.
 limited() { (ulimit -f 64 && exec "$@"); }
-fails_intact "a file size limit (ulimit -f 64)" "^diplograph: error: .*: (write error: )?File too large" \
+fails_intact "a file size limit (ulimit -f 64)" "^diplograph: error: $OUT/[a-z]+\.[a-z]+: (write error: )?File too large" \
   limited "$DG" build -o "$OUT" "$IN"
 echo "$NCHECKS checks passed"
