@@ -17,6 +17,7 @@
 #include "dg_extract.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,8 @@ typedef struct mention {
   char *name;
 } mention;
 
+enum { LIST_MEMO = 64 };
+
 typedef struct ctx {
   const dg_lexicon *lx;
   dg_text *t;
@@ -60,12 +63,13 @@ typedef struct ctx {
   int main_ord;
   int adopted_statement;
   dg_map alias;       /* folded alias ("policy meeting") -> series entity */
-  size_t cp_byte, cp_count; /* a byte offset and its code point offset */
   int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
   int acr_dirty;            /* an acronym was defined since link_acronyms ran */
   int main_sent;            /* sentence the document's own event was inferred from, or -1 */
-  const char *bit_names[48];/* in_list's memo: list name (by address) -> bit */
-  int bits[48], nbits;
+  const char *bit_names[LIST_MEMO]; /* list_bit's memo: list name (by address) -> bit */
+  int bits[LIST_MEMO];
+  int *span_ids;            /* span_of's memo, per sentence (-1: not yet) */
+  size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -82,19 +86,25 @@ static int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
 static int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
 }
+/* The lexicon bit of a list, or -1. List names are string literals:
+ * remember each one's bit by address, in a direct-mapped table (a clash
+ * only costs a lookup again). */
+static int list_bit(ctx *c, const char *list) {
+  size_t h = ((uintptr_t)list >> 3) % LIST_MEMO;
+  if (c->bit_names[h] != list) c->bit_names[h] = list, c->bits[h] = dg_lexicon_list_bit(c->lx, list);
+  return c->bits[h];
+}
 static int in_list(ctx *c, int s, int i, const char *list) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
-  /* list names are string literals: remember each one's bit by address */
-  int bit = -2;
-  for (int q = 0; q < c->nbits; q++)
-    if (c->bit_names[q] == list) bit = c->bits[q];
-  if (bit == -2) {
-    bit = dg_lexicon_list_bit(c->lx, list);
-    if (c->nbits < 48) c->bit_names[c->nbits] = list, c->bits[c->nbits++] = bit;
-  }
+  int bit = list_bit(c, list);
   if (bit >= 0) return (k->lists >> bit) & 1;
   return dg_lexicon_getn(c->lx, list, c->t->shadow + k->b, k->e - k->b) != NULL;
+}
+/* Can any token of sentence s be in list? A quick "no" for whole-sentence scans. */
+static int sent_may_have(ctx *c, int s, const char *list) {
+  int bit = list_bit(c, list);
+  return bit < 0 || ((c->t->sents[s].lists >> bit) & 1);
 }
 static int is_punct(ctx *c, int s, int i, char ch) {
   if (i < 0 || i >= ntok(c, s)) return 0;
@@ -102,15 +112,31 @@ static int is_punct(ctx *c, int s, int i, char ch) {
   return (k->flags & TK_PUNCT) && k->e - k->b == 1 && c->t->shadow[k->b] == ch;
 }
 
+/* Code point offsets of every sentence, in one pass over the text: spans
+ * are asked for out of order, so counting on from the last one asked
+ * recounted from the start again and again. */
+static void sentence_offsets(ctx *c) {
+  size_t n = c->t->nsents, byte = 0, count = 0;
+  c->cp_b = dg_xmalloc((n ? n : 1) * sizeof *c->cp_b);
+  c->cp_e = dg_xmalloc((n ? n : 1) * sizeof *c->cp_e);
+  c->span_ids = dg_xmalloc((n ? n : 1) * sizeof *c->span_ids);
+  for (size_t s = 0; s < n; s++) {
+    const dg_sentinfo *si = &c->t->sents[s];
+    if (si->b < byte) byte = 0, count = 0;
+    count += dg_utf8_count(c->t->orig + byte, si->b - byte);
+    byte = si->b;
+    c->cp_b[s] = count;
+    c->cp_e[s] = count + dg_utf8_count(c->t->orig + si->b, si->e - si->b);
+    c->span_ids[s] = -1;
+  }
+}
+
 static int span_of(ctx *c, int s) {
-  const dg_sentinfo *si = &c->t->sents[s];
-  /* code point offset of the sentence, counted on from the last one asked */
-  if (si->b < c->cp_byte) c->cp_byte = 0, c->cp_count = 0;
-  c->cp_count += dg_utf8_count(c->t->orig + c->cp_byte, si->b - c->cp_byte);
-  c->cp_byte = si->b;
-  size_t b = c->cp_count;
-  size_t e = b + dg_utf8_count(c->t->orig + si->b, si->e - si->b);
-  return dg_result_span(c->r, b, e, c->t->orig + si->b, si->e - si->b);
+  if (c->span_ids[s] < 0) {
+    const dg_sentinfo *si = &c->t->sents[s];
+    c->span_ids[s] = dg_result_span(c->r, c->cp_b[s], c->cp_e[s], c->t->orig + si->b, si->e - si->b);
+  }
+  return c->span_ids[s];
 }
 
 /* A name as written, without a possessive ending ("ASEAN's" names ASEAN). */
@@ -921,6 +947,7 @@ static int cmp_mention(const void *a, const void *b) {
 static void find_list(ctx *c, int s) {
   dg_sentinfo *si = &c->t->sents[s];
   c->list_from = c->list_to = -1;
+  if (!sent_may_have(c, s, "list_noun")) return;
   for (int i = 0; i < si->ntoks; i++) {
     if (!in_list(c, s, i, "list_noun")) continue;
     int j = i + 1;
@@ -1448,7 +1475,7 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     dg_result_fact(c->r, e, DG_P_VENUE, p, span);
     free(key), free(name);
   }
-  for (int i = 0; i < ntok(c, s); i++) {
+  for (int i = 0; i < ntok(c, s) && sent_may_have(c, s, "virtual_cue"); i++) {
     if (!in_list(c, s, i, "virtual_cue")) continue;
     int e = owner_event(c, s, i, first, last);
     if (e >= 0 && !has_date(c, e, DG_P_VIRTUAL)) dg_result_literal(c->r, e, DG_P_VIRTUAL, DG_L_BOOLEAN, "true", span);
@@ -1486,6 +1513,7 @@ static int body_state(ctx *c, const mention *m) {
 }
 
 static void cochairs(ctx *c, int s, int first, int last, int span) {
+  if (!sent_may_have(c, s, "cochair_cue")) return;
   int cue = -1;
   for (int i = 0; i < ntok(c, s) && cue < 0; i++)
     if (in_list(c, s, i, "cochair_cue")) cue = i;
@@ -1635,6 +1663,7 @@ static void mentions(ctx *c, int first, int last, int span) {
 }
 
 static int plan_sentence(ctx *c, int s) {
+  if (!sent_may_have(c, s, "plan_cue")) return 0;
   for (int i = 0; i < ntok(c, s); i++)
     if (in_list(c, s, i, "plan_cue")) return 1;
   return 0;
@@ -1961,6 +1990,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_map_init(&c.alias);
   c.main_sent = -1;
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
+  sentence_offsets(&c);
   title_zone(&c);
   document_kind(&c);
   collect_acronyms(&c);
@@ -2045,6 +2075,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   for (int i = 0; i < c.nm; i++) free(c.m[i].name);
   free(c.m);
   free(first);
+  free(c.cp_b), free(c.cp_e), free(c.span_ids);
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_map_free(&c.acr_ent);

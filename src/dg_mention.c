@@ -171,16 +171,6 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
   }
 }
 
-int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word) {
-  size_t n = strlen(word);
-  return k->e - k->b == n && strncasecmp(t->shadow + k->b, word, n) == 0;
-}
-
-int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix) {
-  size_t n = strlen(prefix);
-  return k->e - k->b >= n && strncasecmp(t->shadow + k->b, prefix, n) == 0;
-}
-
 char *dg_tok_str(const dg_text *t, const dg_tok *k) { return dg_xstrndup(t->shadow + k->b, k->e - k->b); }
 
 static int tok_punct(const dg_text *t, const dg_tok *k, char c) {
@@ -217,6 +207,7 @@ static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
     const char *w = t->shadow + k->b;
     size_t n = k->e - k->b;
     k->lists = dg_lexicon_word_lists(lx, w, n);
+    s->lists |= k->lists;
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
     /* "twenty-seventh", "thirty-first": tens and an ordinal unit */
