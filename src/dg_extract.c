@@ -70,6 +70,9 @@ typedef struct ctx {
   int bits[LIST_MEMO];
   int *span_ids;            /* span_of's memo, per sentence (-1: not yet) */
   size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
+  dg_map key_memo;          /* name -> index into keys: resolve_key's memo */
+  dg_strvec keys;
+  dg_map prefix_memo;       /* name -> partner_prefix's answer */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -137,6 +140,31 @@ static int span_of(ctx *c, int s) {
     c->span_ids[s] = dg_result_span(c->r, c->cp_b[s], c->cp_e[s], c->t->orig + si->b, si->e - si->b);
   }
   return c->span_ids[s];
+}
+
+/* dg_resolve_key with the document's acronyms. The acronyms are all
+ * defined in collect_acronyms, before any name is keyed, so a key depends
+ * on the name only from then on: memoised (names are keyed many times). */
+static char *resolve_key(ctx *c, const char *name) {
+  int i = dg_map_get(&c->key_memo, name);
+  if (i < 0) {
+    char *k = dg_resolve_key(c->lx, &c->acr, name);
+    dg_strvec_push(&c->keys, k);
+    free(k);
+    i = (int)c->keys.n - 1;
+    dg_map_put(&c->key_memo, name, i);
+  }
+  return dg_xstrdup(c->keys.v[i]);
+}
+
+/* dg_resolve_partner_prefix, memoised per document (a pure function of the name). */
+static size_t partner_prefix(ctx *c, const char *name) {
+  int n = dg_map_get(&c->prefix_memo, name);
+  if (n < 0) {
+    n = (int)dg_resolve_partner_prefix(c->lx, name);
+    dg_map_put(&c->prefix_memo, name, n);
+  }
+  return (size_t)n;
 }
 
 /* A name as written, without a possessive ending ("ASEAN's" names ASEAN). */
@@ -290,7 +318,7 @@ static int body_like_series(const char *name) {
  * typo in a heading) are one series. */
 /* "U.S.-ASEAN ...": the text calls the United States "U.S." */
 static void note_partners(ctx *c, const char *name) {
-  size_t n = dg_resolve_partner_prefix(c->lx, name);
+  size_t n = partner_prefix(c, name);
   size_t i = 0;
   while (i < n) {
     size_t j = i;
@@ -305,7 +333,7 @@ static void note_partners(ctx *c, const char *name) {
 
 /* "U.S.-Japan Cyber Dialogue" is also written "Japan-U.S. Cyber Dialogue". */
 static void add_swapped_partners(ctx *c, int e, const char *name) {
-  size_t n = dg_resolve_partner_prefix(c->lx, name);
+  size_t n = partner_prefix(c, name);
   if (!n) return;
   const char *dash = NULL;
   for (const char *p = name; p < name + n; p++)
@@ -328,7 +356,7 @@ static int series_entity(ctx *c, const char *name) {
   note_partners(c, name);
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
   if (g && (g->kind == DG_K_BODY || g->kind == DG_K_SERIES)) return gaz_entity(c, g, name);
-  char *key = dg_resolve_key(c->lx, &c->acr, name);
+  char *key = resolve_key(c, name);
   int a = dg_map_get(&c->alias, key);
   if (a >= 0) {
     free(key);
@@ -514,7 +542,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   }
   if (!has_head && !g && tb >= c->list_from && te <= c->list_to && te - tb >= 2) {
     /* an item of "initiatives and programmes such as A, B, and C" */
-    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_PROGRAMME, key, name);
     free(key);
     c->r->ents[e].classes |= DG_C_PROGRAMME;
@@ -554,10 +582,10 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     }
     char *key = NULL;
     if (anaphor) {
-      key = dg_resolve_key(c->lx, &c->acr, name);
+      key = resolve_key(c, name);
       if (dg_map_get(&c->alias, key) >= 0) anaphor = 0; /* a defined short name */
     }
-    if (anaphor && !dg_resolve_partner_prefix(c->lx, name)) {
+    if (anaphor && !partner_prefix(c, name)) {
       mention *m = push_mention(c, s, tb, te, M_ANAPHOR, -1, name);
       m->ord = ord, m->evclass = ec;
       free(key);
@@ -597,7 +625,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     goto done;
   }
   if (!strncmp(h.cls, "doc:", 4)) {
-    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_DOC, key, name);
     free(key);
     c->r->ents[e].classes |= DG_C_DOCUMENT | doc_class(h.cls);
@@ -619,7 +647,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       for (int i = tb; i < h.hb && centre; i++)
         if (in_list(c, s, i, "agency_marker")) body = 1;
     }
-    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, body ? DG_K_BODY : DG_K_PROGRAMME, key, name);
     free(key);
     c->r->ents[e].classes |= body ? DG_C_BODY : DG_C_PROGRAMME;
@@ -839,7 +867,7 @@ static int slash_number(ctx *c, int s, int i) {
 }
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls) {
-  char *key = dg_resolve_key(c->lx, &c->acr, name);
+  char *key = resolve_key(c, name);
   int e = dg_result_entity(c->r, DG_K_DOC, key, name);
   free(key);
   c->r->ents[e].classes |= DG_C_DOCUMENT | cls;
@@ -1074,7 +1102,7 @@ static void names_of_sentence(ctx *c, int s) {
       dg_buf b;
       dg_buf_init(&b);
       dg_buf_printf(&b, "%s %s", base, w);
-      char *key = dg_resolve_key(c->lx, &c->acr, base);
+      char *key = resolve_key(c, base);
       int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
       dg_strvec_add_unique(&c->r->ents[e].names, base);
       c->r->ents[e].classes |= DG_C_PROGRAMME;
@@ -1140,7 +1168,7 @@ static void names_of_sentence(ctx *c, int s) {
       char *a = render(c, s, end->acr_b, end->acr_e);
       int ls = long_form(c, s, stb, te, a);
       char *name = render(c, s, ls, te);
-      char *key = dg_resolve_key(c->lx, &c->acr, name);
+      char *key = resolve_key(c, name);
       int e = dg_result_entity(c->r, DG_K_TERM, key, name);
       c->r->ents[e].classes |= DG_C_TERM;
       add_acronym(c, e, a);
@@ -1150,11 +1178,11 @@ static void names_of_sentence(ctx *c, int s) {
     if (end->alias_b >= 0 && c->nm > before) {
       mention *m = &c->m[main_m];
       char *a0 = render(c, s, end->alias_b, end->alias_e);
-      int pair = dg_resolve_partner_prefix(c->lx, a0) == strlen(a0);
+      int pair = partner_prefix(c, a0) == strlen(a0);
       free(a0);
       if (!pair && (m->series >= 0 || m->ent >= 0)) {
         char *a = render(c, s, end->alias_b, end->alias_e);
-        char *k = dg_resolve_key(c->lx, &c->acr, a);
+        char *k = resolve_key(c, a);
         dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
         if (m->kind != M_EVENT && m->kind != M_SERIESREF) add_acronym(c, m->ent, a);
         free(k), free(a);
@@ -1745,7 +1773,7 @@ static void partner_series(ctx *c, int s, int first, int last) {
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
     if (!m->ord || !(m->kind == M_EVENT || m->kind == M_ANAPHOR)) continue;
-    if (dg_resolve_partner_prefix(c->lx, m->name)) continue;
+    if (partner_prefix(c, m->name)) continue;
     int held = -1;
     for (int j = m->tb - 1; j >= 0 && j >= m->tb - 4; j--)
       if (is_word(c, s, j, "held") || is_word(c, s, j, "hold") || is_word(c, s, j, "holds")) held = j;
@@ -1899,7 +1927,7 @@ static void short_series_names(ctx *c) {
     for (size_t j = 0; j < sr->names.n && !shortname; j++) {
       int words = 1;
       for (const char *p = sr->names.v[j]; *p; p++) words += *p == ' ';
-      shortname = words >= 2 && name_within(ms, sr->names.v[j]) && !dg_resolve_partner_prefix(c->lx, sr->names.v[j]);
+      shortname = words >= 2 && name_within(ms, sr->names.v[j]) && !partner_prefix(c, sr->names.v[j]);
     }
     if (!shortname) continue;
     if (m->ent >= 0) c->r->ents[m->ent].replaced = 1;
@@ -1988,7 +2016,9 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_acr_init(&c.acr);
   dg_map_init(&c.acr_ent);
   dg_map_init(&c.alias);
+  dg_map_init(&c.key_memo), dg_strvec_init(&c.keys), dg_map_init(&c.prefix_memo);
   c.main_sent = -1;
+  dg_lexicon_memo_begin(lx);
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
   sentence_offsets(&c);
   title_zone(&c);
@@ -2080,6 +2110,8 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_acr_free(&c.acr);
   dg_map_free(&c.acr_ent);
   dg_map_free(&c.alias);
+  dg_map_free(&c.key_memo), dg_strvec_free(&c.keys), dg_map_free(&c.prefix_memo);
+  dg_lexicon_memo_end();
   *out = c.r;
   return 0;
 }

@@ -444,14 +444,45 @@ static int may_be_in_gazetteer(const dg_lexicon *lx, const char *name) {
   return 1;
 }
 
-const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
+typedef struct gaz_memo {
+  const dg_lexicon *lx;
+  dg_map answers; /* name -> gazetteer index, or -2 for none */
+} gaz_memo;
+
+static _Thread_local gaz_memo *memo;
+
+void dg_lexicon_memo_begin(const dg_lexicon *lx) {
+  dg_lexicon_memo_end();
+  memo = dg_xcalloc(1, sizeof *memo);
+  memo->lx = lx;
+  dg_map_init(&memo->answers);
+}
+
+void dg_lexicon_memo_end(void) {
+  if (!memo) return;
+  dg_map_free(&memo->answers);
+  free(memo);
+  memo = NULL;
+}
+
+static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name) {
   char o[2048], t[2048];
-  if (!may_be_in_gazetteer(lx, name)) return NULL;
   /* no gazetteer name is that long: a cheap no */
   if (strlen(name) * 3 + 64 > sizeof o) return NULL;
   if (fold_into(name, o, sizeof o, t, 1) < 0 || !o[0]) return NULL;
   int i = dg_map_get(&lx->gaz_index, o);
   return i < 0 ? NULL : &lx->gaz[i];
+}
+
+const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
+  if (!may_be_in_gazetteer(lx, name)) return NULL;
+  if (!memo || memo->lx != lx) return gazetteer_fold(lx, name);
+  int i = dg_map_get(&memo->answers, name);
+  if (i == -2) return NULL;
+  if (i >= 0) return &lx->gaz[i];
+  const dg_gaz *g = gazetteer_fold(lx, name);
+  dg_map_put(&memo->answers, name, g ? (int)(g - lx->gaz) : -2);
+  return g;
 }
 
 size_t dg_lexicon_ngaz(const dg_lexicon *lx) { return lx->ngaz; }
