@@ -47,7 +47,7 @@ typedef struct mention {
   char *name;
 } mention;
 
-enum { LIST_MEMO = 64 };
+enum { LIST_MEMO = 64, HM_DONE = 1 };
 
 typedef struct ctx {
   const dg_lexicon *lx;
@@ -73,6 +73,10 @@ typedef struct ctx {
   dg_map key_memo;          /* name -> index into keys: resolve_key's memo */
   dg_strvec keys;
   dg_map prefix_memo;       /* name -> partner_prefix's answer */
+  int head_bit;             /* the "head" list's bit in dg_tok.starts, or -1 */
+  int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
+  unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
+  const char *(*hm_vals)[6];/* per token: their values */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -186,13 +190,64 @@ typedef struct head {
   int comp;        /* first token of the complement, or te */
 } head;
 
+/* The head-list entries starting at token i of sentence s: bit L of the
+ * result is set when the L tokens from i (no punctuation, L <= 5) are an
+ * entry, (*vals)[L] its value. Found once per token and sentence: find_head
+ * asks about the same tokens for every span it is given. */
+static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
+  if (c->hm_sent != s) {
+    int n = ntok(c, s);
+    if (n > c->hm_cap) {
+      c->hm_cap = n;
+      c->hm_lens = dg_xrealloc(c->hm_lens, (size_t)n * sizeof *c->hm_lens);
+      c->hm_vals = dg_xrealloc(c->hm_vals, (size_t)n * sizeof *c->hm_vals);
+    }
+    memset(c->hm_lens, 0, (size_t)n * sizeof *c->hm_lens);
+    c->hm_sent = s;
+  }
+  if (!(c->hm_lens[i] & HM_DONE)) {
+    unsigned lens = HM_DONE;
+    char buf[256];
+    size_t n = 0;
+    for (int j = i, len = 1; j < ntok(c, s) && len <= 5; j++, len++) {
+      const dg_tok *x = tok(c, s, j);
+      if ((x->flags & TK_PUNCT) || n + (x->e - x->b) + 1 >= sizeof buf) break;
+      if (len > 1) buf[n++] = ' ';
+      memcpy(buf + n, c->t->shadow + x->b, x->e - x->b);
+      n += x->e - x->b;
+      const char *v = dg_lexicon_getn(c->lx, "head", buf, n);
+      if (v) lens |= 1u << len, c->hm_vals[i][len] = v;
+    }
+    c->hm_lens[i] = (unsigned char)lens;
+  }
+  *vals = c->hm_vals[i];
+  return c->hm_lens[i] & ~(unsigned)HM_DONE;
+}
+
+/* Longest head-list entry starting at token i and ending by te, as
+ * dg_lexicon_match_n finds it on the tokens up to te (at most five, no
+ * punctuation); its value in *v. 0 if none. */
+static int head_match(ctx *c, int s, int i, int te, const char **v) {
+  const dg_tok *k = tok(c, s, i);
+  if (c->head_bit >= 0 && !((k->starts >> c->head_bit) & 1)) return 0;
+  int nw = 0;
+  while (nw < 5 && i + nw < te && !(tok(c, s, i + nw)->flags & TK_PUNCT)) nw++;
+  if (!nw) return 0;
+  const char *const *vals;
+  unsigned lens = head_entries(c, s, i, &vals);
+  for (int len = nw; len >= 1; len--)
+    if (lens & (1u << len)) {
+      *v = vals[len];
+      return len;
+    }
+  return 0;
+}
+
 static int find_head(ctx *c, int s, int tb, int te, head *h) {
   memset(h, 0, sizeof *h);
   h->comp = te;
   const char *best = NULL;
   int bb = -1, be = -1, pre_comp = -1;
-  const char *words[6];
-  size_t lens[6];
   for (int i = tb; i < te; i++) {
     const dg_tok *k = tok(c, s, i);
     /* before any head, one "of" may sit inside the name ("Bay of Bengal
@@ -213,15 +268,8 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
       h->comp = i;
       break;
     }
-    int nw = 0;
-    for (int j = i; j < te && nw < 5; j++) {
-      const dg_tok *x = tok(c, s, j);
-      if (x->flags & TK_PUNCT) break;
-      words[nw] = c->t->shadow + x->b;
-      lens[nw++] = x->e - x->b;
-    }
     const char *v = NULL;
-    int len = nw ? dg_lexicon_match_n(c->lx, "head", words, lens, nw, &v) : 0;
+    int len = head_match(c, s, i, te, &v);
     if (len) {
       best = v, bb = i, be = i + len;
       i += len - 1;
@@ -232,13 +280,8 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
     for (int i = h->comp + 1; i < te; i++) {
       const dg_tok *k = tok(c, s, i);
       if (k->flags & (TK_CONN | TK_PUNCT)) break;
-      const char *words2[6];
-      size_t lens2[6];
-      int nw = 0;
-      for (int j = i; j < te && nw < 5 && !(tok(c, s, j)->flags & TK_PUNCT); j++)
-        words2[nw] = c->t->shadow + tok(c, s, j)->b, lens2[nw++] = tok(c, s, j)->e - tok(c, s, j)->b;
       const char *v = NULL;
-      int len = nw ? dg_lexicon_match_n(c->lx, "head", words2, lens2, nw, &v) : 0;
+      int len = head_match(c, s, i, te, &v);
       if (len && strcmp(v, "venue")) {
         best = v, bb = i, be = i + len;
         h->comp = te;
@@ -2018,6 +2061,8 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_map_init(&c.alias);
   dg_map_init(&c.key_memo), dg_strvec_init(&c.keys), dg_map_init(&c.prefix_memo);
   c.main_sent = -1;
+  c.head_bit = dg_lexicon_list_bit(lx, "head");
+  c.hm_sent = -1;
   dg_lexicon_memo_begin(lx);
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
   sentence_offsets(&c);
@@ -2106,6 +2151,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   free(c.m);
   free(first);
   free(c.cp_b), free(c.cp_e), free(c.span_ids);
+  free(c.hm_lens), free(c.hm_vals);
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_map_free(&c.acr_ent);

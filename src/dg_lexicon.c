@@ -13,7 +13,9 @@ struct dg_lexicon {
   dg_strvec values;
   dg_map maxwords;     /* list -> longest entry in words */
   dg_map list_bits;    /* list -> bit index (the first 31 lists) */
-  dg_map word_lists;   /* single word -> bit mask of the lists it is in */
+  dg_map word_lists;   /* first word of an entry -> index into masks */
+  struct word_mask { unsigned lists, starts; } *masks;
+  size_t nmasks;
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
@@ -174,9 +176,18 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
     bit = (int)lx->list_bits.n;
     dg_map_put(&lx->list_bits, list, bit);
   }
-  if (bit >= 0 && nw == 1) {
+  if (bit >= 0) {
+    size_t first = strcspn(lw, " ");
+    lw[first] = '\0';
     int m = dg_map_get(&lx->word_lists, lw);
-    dg_map_put(&lx->word_lists, lw, (m < 0 ? 0 : m) | (1 << bit));
+    if (m < 0) {
+      lx->masks = dg_xrealloc(lx->masks, (lx->nmasks + 1) * sizeof *lx->masks);
+      lx->masks[lx->nmasks] = (struct word_mask){0, 0};
+      m = (int)lx->nmasks++;
+      dg_map_put(&lx->word_lists, lw, m);
+    }
+    lx->masks[m].starts |= 1u << bit;
+    if (nw == 1) lx->masks[m].lists |= 1u << bit;
   }
   int cur = dg_map_get(&lx->maxwords, list);
   if (nw > cur) dg_map_put(&lx->maxwords, list, nw);
@@ -198,12 +209,20 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
 
 int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list) { return dg_map_get(&lx->list_bits, list); }
 
-unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n) {
+void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
+                           unsigned *starts) {
   char key[128];
-  if (n >= sizeof key) return 0;
+  *lists = *starts = 0;
+  if (n >= sizeof key) return;
   for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
   int m = dg_map_getn(&lx->word_lists, key, n);
-  return m < 0 ? 0u : (unsigned)m;
+  if (m >= 0) *lists = lx->masks[m].lists, *starts = lx->masks[m].starts;
+}
+
+unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n) {
+  unsigned lists, starts;
+  dg_lexicon_word_masks(lx, word, n, &lists, &starts);
+  return lists;
 }
 
 const char *dg_lexicon_get(const dg_lexicon *lx, const char *list, const char *word) {
@@ -414,6 +433,7 @@ void dg_lexicon_free(dg_lexicon *lx) {
   dg_map_free(&lx->maxwords);
   dg_map_free(&lx->list_bits);
   dg_map_free(&lx->word_lists);
+  free(lx->masks);
   dg_map_free(&lx->gaz_index);
   dg_map_free(&lx->gaz_starts);
   dg_strvec_free(&lx->values);

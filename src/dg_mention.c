@@ -100,7 +100,7 @@ static void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t 
     *cap = *cap ? *cap * 2 : 64;
     s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
   }
-  s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0, 0};
+  s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0, 0, 0};
 }
 
 /* Is there a '.' inside [b, e) followed by a letter: "U.S", "X.1205"? */
@@ -206,7 +206,7 @@ static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
     if (!(k->flags & TK_WORD)) continue;
     const char *w = t->shadow + k->b;
     size_t n = k->e - k->b;
-    k->lists = dg_lexicon_word_lists(lx, w, n);
+    dg_lexicon_word_masks(lx, w, n, &k->lists, &k->starts);
     s->lists |= k->lists;
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
