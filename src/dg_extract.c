@@ -90,7 +90,9 @@ static int long_form(ctx *c, int s, int tb, int te, const char *acr);
 
 static dg_tok *tok(ctx *c, int s, int i) { return &c->t->sents[s].toks[i]; }
 static int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
-static int is_word(ctx *c, int s, int i, const char *w) {
+/* Always inlined: w is a literal at every call, so its length folds to a
+ * constant and most calls end at the length test. */
+static inline __attribute__((always_inline)) int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
 }
 /* The lexicon bit of a list, or -1. List names are string literals:
@@ -1045,7 +1047,8 @@ static void find_list(ctx *c, int s) {
 
 /* "the sixth dialogue", "the next round of the dialogue": lower-case
  * references to an event of the document's series. */
-static void lowercase_anaphors(ctx *c, int s) {
+/* Mentions of sentence s are c->m[first .. c->nm): sentences are named in order. */
+static void lowercase_anaphors(ctx *c, int s, int first) {
   dg_sentinfo *si = &c->t->sents[s];
   for (int i = 0; i + 1 < si->ntoks; i++) {
     const dg_tok *k = tok(c, s, i);
@@ -1058,7 +1061,7 @@ static void lowercase_anaphors(ctx *c, int s) {
     for (int j = i + 1; j < si->ntoks && j <= i + 5; j++) {
       const dg_tok *x = tok(c, s, j);
       int covered = 0;
-      for (int q = 0; q < c->nm; q++)
+      for (int q = first; q < c->nm; q++)
         if (c->m[q].sent == s && c->m[q].tb <= j && j < c->m[q].te) {
           covered = 1;
           /* "the next round of the Dialogue", "the third round of the Dialogue" */
@@ -1239,7 +1242,7 @@ static void names_of_sentence_sorted(ctx *c, int s) {
   int before = c->nm;
   names_of_sentence(c, s);
   lowercase_docs(c, s);
-  lowercase_anaphors(c, s);
+  lowercase_anaphors(c, s, before);
   if (c->nm - before > 1) qsort(c->m + before, (size_t)(c->nm - before), sizeof *c->m, cmp_mention);
 }
 
@@ -2015,16 +2018,7 @@ static void drop_unused(ctx *c) {
     r->facts[i].subj = map[r->facts[i].subj];
     if (r->facts[i].obj >= 0) r->facts[i].obj = map[r->facts[i].obj];
   }
-  /* rebuild the (kind, key) index */
-  dg_map_free(&r->index);
-  dg_map_init(&r->index);
-  for (size_t i = 0; i < r->nents; i++) {
-    dg_buf k;
-    dg_buf_init(&k);
-    dg_buf_printf(&k, "%s/%s", dg_kind_name(r->ents[i].kind), r->ents[i].key);
-    dg_map_put(&r->index, k.data, (int)i);
-    dg_buf_free(&k);
-  }
+  dg_result_reindex(r);
   free(used);
   free(map);
 }

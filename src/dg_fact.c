@@ -109,6 +109,17 @@ int dg_result_entity(dg_result *r, dg_kind kind, const char *key, const char *na
   return i;
 }
 
+void dg_result_reindex(dg_result *r) {
+  dg_map_free(&r->index);
+  dg_map_init(&r->index);
+  for (size_t i = 0; i < r->nents; i++) {
+    char buf[256];
+    char *k = index_key(buf, sizeof buf, r->ents[i].kind, r->ents[i].key);
+    dg_map_put(&r->index, k, (int)i);
+    index_key_done(k, buf);
+  }
+}
+
 static dg_fact *push_fact(dg_result *r) {
   if (r->nfacts == r->capfacts) {
     r->capfacts = r->capfacts ? r->capfacts * 2 : 64;

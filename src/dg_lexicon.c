@@ -123,8 +123,9 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
       s = e;
       continue;
     }
+    /* first letters first: most words leave the table without a strlen */
     for (int i = 0; spelling[i][0]; i++)
-      if (strlen(spelling[i][0]) == n && !strncmp(s, spelling[i][0], n)) {
+      if (spelling[i][0][0] == *s && strlen(spelling[i][0]) == n && !strncmp(s, spelling[i][0], n)) {
         w = spelling[i][1];
         n = strlen(w);
         break;
@@ -147,10 +148,11 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
 
 void dg_lexicon_fold(const char *name, dg_buf *out) {
   size_t cap = strlen(name) * 3 + 64; /* "U.S." grows to " united states " */
-  char *o = dg_xmalloc(cap), *t = dg_xmalloc(cap);
+  char so[1024], st[1024]; /* most names: no allocation */
+  char *o = cap <= sizeof so ? so : dg_xmalloc(cap), *t = cap <= sizeof st ? st : dg_xmalloc(cap);
   if (fold_into(name, o, cap, t, 0) == 0) dg_buf_adds(out, o);
-  free(o);
-  free(t);
+  if (o != so) free(o);
+  if (t != st) free(t);
   dg_buf_cstr(out);
 }
 

@@ -33,17 +33,26 @@ const char *dg_acr_long(const dg_acr *a, const char *acr) {
 
 /* "New Zealand–Viet Nam" is "New Zealand-Viet Nam": dashes to hyphens. */
 static char *hyphens(const char *name) {
-  dg_buf b;
-  dg_buf_init(&b);
-  for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x91 || p[2] == 0x93)) {
-      dg_buf_addc(&b, '-');
-      p += 2;
+  size_t n = strlen(name);
+  char *r = dg_xmalloc(n + 1), *w = r;
+  const unsigned char *p = (const unsigned char *)name, *end = p + n;
+  while (p < end) {
+    /* copy up to the next lead byte of a three-byte sequence in one go */
+    const unsigned char *q = memchr(p, 0xE2, (size_t)(end - p));
+    if (!q) q = end;
+    memcpy(w, p, (size_t)(q - p));
+    w += q - p;
+    p = q;
+    if (p == end) break;
+    if (p[1] == 0x80 && (p[2] == 0x91 || p[2] == 0x93)) {
+      *w++ = '-';
+      p += 3;
     } else {
-      dg_buf_addc(&b, (char)*p);
+      *w++ = (char)*p++;
     }
   }
-  return dg_buf_steal(&b);
+  *w = '\0';
+  return r;
 }
 
 static int is_actor(const dg_gaz *g) {
@@ -63,10 +72,11 @@ static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) 
     /* longest part ending at '-' or ' ' or the end, at most 40 bytes */
     for (size_t e = pos + 1; e <= len && e - pos <= 40; e++) {
       if (e < len && name[e] != '-' && name[e] != ' ') continue;
-      char *part = dg_xstrndup(name + pos, e - pos);
+      char part[48]; /* e - pos <= 40 */
+      memcpy(part, name + pos, e - pos);
+      part[e - pos] = '\0';
       /* "U.S." inside "U.S.-ASEAN" arrives as "U.S." already */
       const dg_gaz *g = dg_lexicon_gazetteer(lx, part);
-      free(part);
       if (is_actor(g)) best = e, bg = g;
     }
     if (!bg) break;
