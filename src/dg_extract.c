@@ -2057,7 +2057,6 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   c.main_sent = -1;
   c.head_bit = dg_lexicon_list_bit(lx, "head");
   c.hm_sent = -1;
-  dg_lexicon_memo_begin(lx);
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
   sentence_offsets(&c);
   title_zone(&c);
@@ -2151,7 +2150,6 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_map_free(&c.acr_ent);
   dg_map_free(&c.alias);
   dg_map_free(&c.key_memo), dg_strvec_free(&c.keys), dg_map_free(&c.prefix_memo);
-  dg_lexicon_memo_end();
   *out = c.r;
   return 0;
 }

@@ -1,5 +1,6 @@
 /* dg_lexicon: see dg_lexicon.h. */
 #include "dg_lexicon.h"
+#include "dg_memo.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -20,6 +21,7 @@ struct dg_lexicon {
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
   dg_map gaz_starts;   /* first four letters of every folded name: a quick "no" */
+  unsigned long serial;/* dg_lexicon_serial */
 };
 
 /* ---- folding ---- */
@@ -395,6 +397,7 @@ static int gazetteer_line(dg_lexicon *lx, char **f, int nf, const char *path, in
 int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   *out = NULL;
   dg_lexicon *lx = dg_xcalloc(1, sizeof *lx);
+  lx->serial = dg_memo_new_owner();
   dg_map_init(&lx->words);
   dg_map_init(&lx->maxwords);
   dg_map_init(&lx->list_bits);
@@ -466,27 +469,6 @@ static int may_be_in_gazetteer(const dg_lexicon *lx, const char *name) {
   return 1;
 }
 
-typedef struct gaz_memo {
-  const dg_lexicon *lx;
-  dg_map answers; /* name -> gazetteer index, or -2 for none */
-} gaz_memo;
-
-static _Thread_local gaz_memo *memo;
-
-void dg_lexicon_memo_begin(const dg_lexicon *lx) {
-  dg_lexicon_memo_end();
-  memo = dg_xcalloc(1, sizeof *memo);
-  memo->lx = lx;
-  dg_map_init(&memo->answers);
-}
-
-void dg_lexicon_memo_end(void) {
-  if (!memo) return;
-  dg_map_free(&memo->answers);
-  free(memo);
-  memo = NULL;
-}
-
 static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name) {
   char o[2048], t[2048];
   /* no gazetteer name is that long: a cheap no */
@@ -496,16 +478,21 @@ static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name) {
   return i < 0 ? NULL : &lx->gaz[i];
 }
 
+/* Answers are memoised per thread (dg_memo): documents ask about the same
+ * names and name prefixes again and again (splitting, classifying, keys,
+ * partner prefixes), and each answer costs a fold of the name. */
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
   if (!may_be_in_gazetteer(lx, name)) return NULL;
-  if (!memo || memo->lx != lx) return gazetteer_fold(lx, name);
-  int i = dg_map_get(&memo->answers, name);
+  dg_memo *m = dg_memo_get(DG_MEMO_GAZETTEER, lx->serial);
+  int i = dg_map_get(&m->index, name);
   if (i == -2) return NULL;
   if (i >= 0) return &lx->gaz[i];
   const dg_gaz *g = gazetteer_fold(lx, name);
-  dg_map_put(&memo->answers, name, g ? (int)(g - lx->gaz) : -2);
+  dg_map_put(&m->index, name, g ? (int)(g - lx->gaz) : -2);
   return g;
 }
+
+unsigned long dg_lexicon_serial(const dg_lexicon *lx) { return lx->serial; }
 
 size_t dg_lexicon_ngaz(const dg_lexicon *lx) { return lx->ngaz; }
 const dg_gaz *dg_lexicon_gaz_at(const dg_lexicon *lx, size_t i) { return &lx->gaz[i]; }

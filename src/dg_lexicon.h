@@ -61,15 +61,9 @@ int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const
  * to the same lookup form as name; NULL if none. */
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name);
 size_t dg_lexicon_ngaz(const dg_lexicon *lx);
-
-/* A memo of dg_lexicon_gazetteer answers for the calling thread, kept from
- * dg_lexicon_memo_begin to dg_lexicon_memo_end (one document's
- * extraction). A document asks about the same names and name prefixes many
- * times (splitting, classifying, keys, partner prefixes), and each answer
- * costs a fold of the name; the memo answers repeats with one hash. The
- * lexicon itself stays read-only and shared. Calls do not nest. */
-void dg_lexicon_memo_begin(const dg_lexicon *lx);
-void dg_lexicon_memo_end(void);
+/* This loaded lexicon's number, unique in the process: the owner of
+ * memos of answers computed from it (dg_memo). */
+unsigned long dg_lexicon_serial(const dg_lexicon *lx);
 const dg_gaz *dg_lexicon_gaz_at(const dg_lexicon *lx, size_t i);
 
 /* The lookup form of a name: lower case, curly quotes straightened,

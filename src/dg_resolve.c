@@ -1,6 +1,8 @@
 /* dg_resolve: see dg_resolve.h. */
 #include "dg_resolve.h"
 
+#include "dg_memo.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,8 +174,42 @@ static void fold_expanding(const dg_lexicon *lx, const dg_acr *acr, const char *
   dg_buf_free(&tmp);
 }
 
-char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name_in) {
-  char *name = hyphens(name_in);
+/* Appends s with the separators key_question uses escaped, so that two
+ * different questions never read the same. */
+static void add_escaped(dg_buf *q, const char *s) {
+  if (!strpbrk(s, "\x1d\x1e\x1f")) {
+    dg_buf_adds(q, s);
+    return;
+  }
+  for (; *s; s++) {
+    if (*s == '\x1d' || *s == '\x1e' || *s == '\x1f') dg_buf_addc(q, '\x1d');
+    dg_buf_addc(q, *s);
+  }
+}
+
+/* What a key depends on besides the lexicon: the name (dashes made
+ * hyphens), and for every word of it that fold_expanding may expand, the
+ * document's long form of it or none. The key memo's question. */
+static void key_question(const dg_acr *acr, const char *name, dg_buf *q) {
+  add_escaped(q, name);
+  for (const char *p = name; *p;) {
+    const char *e = strchr(p, ' ');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) upper += isupper((unsigned char)p[i]) != 0, lower += islower((unsigned char)p[i]) != 0;
+    if (upper >= 2 && upper > lower) {
+      char *w = dg_xstrndup(p, n);
+      const char *lf = dg_acr_long(acr, w);
+      free(w);
+      dg_buf_addc(q, lf ? '\x1f' : '\x1e');
+      if (lf) add_escaped(q, lf);
+    }
+    p = e ? e + 1 : p + n;
+  }
+  dg_buf_cstr(q);
+}
+
+static char *compute_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) {
   dg_buf out;
   dg_buf_init(&out);
   dg_strvec keys;
@@ -190,8 +226,30 @@ char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name_i
   }
   fold_expanding(lx, acr, name + pre, &out);
   dg_strvec_free(&keys);
-  free(name);
   return dg_buf_steal(&out);
+}
+
+/* Keys are memoised per thread (dg_memo): the same names are keyed in
+ * document after document, and a key costs partner parsing and folds. */
+char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name_in) {
+  char *name = hyphens(name_in);
+  dg_buf q;
+  dg_buf_init(&q);
+  key_question(acr, name, &q);
+  dg_memo *m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
+  int i = dg_map_get(&m->index, q.data);
+  char *key;
+  if (i >= 0) {
+    key = dg_xstrdup(m->texts.v[i]);
+  } else {
+    key = compute_key(lx, acr, name);
+    m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
+    dg_strvec_push(&m->texts, key);
+    dg_map_put(&m->index, q.data, (int)m->texts.n - 1);
+  }
+  dg_buf_free(&q);
+  free(name);
+  return key;
 }
 
 int dg_resolve_distance(const char *a, const char *b, int cap) {
