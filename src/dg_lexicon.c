@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ struct dg_lexicon {
   dg_map word_lists;   /* first word of an entry -> index into masks */
   struct word_mask { unsigned lists, starts; } *masks;
   size_t nmasks;
+  uint32_t lengths[256];/* first byte of a word_lists key -> bit min(length, 31): a quick "no" */
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
@@ -180,7 +182,7 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
     bit = (int)lx->list_bits.n;
     dg_map_put(&lx->list_bits, list, bit);
   }
-  if (bit >= 0) {
+  if (bit >= 0 && lw[0] != ' ') { /* (a leading space: no token can match it) */
     size_t first = strcspn(lw, " ");
     lw[first] = '\0';
     int m = dg_map_get(&lx->word_lists, lw);
@@ -189,6 +191,7 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
       lx->masks[lx->nmasks] = (struct word_mask){0, 0};
       m = (int)lx->nmasks++;
       dg_map_put(&lx->word_lists, lw, m);
+      lx->lengths[(unsigned char)lw[0]] |= 1u << (first < 31 ? first : 31);
     }
     lx->masks[m].starts |= 1u << bit;
     if (nw == 1) lx->masks[m].lists |= 1u << bit;
@@ -217,7 +220,9 @@ void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, uns
                            unsigned *starts) {
   char key[128];
   *lists = *starts = 0;
-  if (n >= sizeof key) return;
+  if (n >= sizeof key || !n) return;
+  /* most words are in no list: no entry starts with this letter at this length */
+  if (!(lx->lengths[(unsigned char)tolower((unsigned char)word[0])] & (1u << (n < 31 ? n : 31)))) return;
   for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
   int m = dg_map_getn(&lx->word_lists, key, n);
   if (m >= 0) *lists = lx->masks[m].lists, *starts = lx->masks[m].starts;

@@ -76,19 +76,30 @@ static void titlecase_line(const dg_lexicon *lx, char *s, size_t n) {
   }
 }
 
+/* Is the line written in capitals: six or more capitals, at least 85 % of
+ * its letters? Counting stops once the rest of the line could not make
+ * it, so an ordinary line is read only in part. */
+static int caps_line(const char *s, size_t n) {
+  size_t up = 0, low = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    up += isupper(c) != 0;
+    low += islower(c) != 0;
+    /* up * 100 >= (up + low) * 85 is 15 up >= 85 low */
+    if ((i & 15) == 15 && (up + (n - 1 - i)) * 15 < low * 85) return 0;
+  }
+  return up >= 6 && up * 15 >= low * 85;
+}
+
 static void make_shadow(const dg_lexicon *lx, dg_text *t) {
   t->shadow = dg_xstrndup(t->orig, t->len);
   size_t b = 0;
   while (b < t->len) {
-    size_t e = b;
-    while (e < t->len && t->shadow[e] != '\n' && t->shadow[e] != '\r') e++;
-    int up = 0, low = 0;
-    for (size_t i = b; i < e; i++) {
-      unsigned char c = (unsigned char)t->shadow[i];
-      up += isupper(c) != 0;
-      low += islower(c) != 0;
-    }
-    if (up >= 6 && up * 100 >= (up + low) * 85) titlecase_line(lx, t->shadow + b, e - b);
+    const char *nl = memchr(t->shadow + b, '\n', t->len - b);
+    size_t e = nl ? (size_t)(nl - t->shadow) : t->len;
+    const char *cr = memchr(t->shadow + b, '\r', e - b);
+    if (cr) e = (size_t)(cr - t->shadow);
+    if (caps_line(t->shadow + b, e - b)) titlecase_line(lx, t->shadow + b, e - b);
     b = e + 1;
   }
 }
@@ -161,8 +172,8 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
     if (isupper(x[i])) f |= TK_CAP;
     if (isdigit(x[i])) f |= TK_NUM;
     int upc = 0, lowc = 0;
-    for (size_t k = i; k < j; k++) upc += isupper(x[k]) != 0, lowc += islower(x[k]) != 0;
-    if (upc >= 2 && lowc == 0) f |= TK_ALLCAP;
+    for (size_t k = i; k < j && !lowc; k++) upc += isupper(x[k]) != 0, lowc += islower(x[k]) != 0;
+    if (upc >= 2 && lowc == 0) f |= TK_ALLCAP; /* (counting stops at a lower-case letter) */
     if (j - i >= 3 && (x[j - 1] == 's' || x[j - 1] == 'S') &&
         (x[j - 2] == '\'' || (j - i >= 5 && is_rsquo(x + j - 4, 3))))
       f |= TK_POSS;
