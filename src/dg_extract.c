@@ -47,7 +47,7 @@ typedef struct mention {
   char *name;
 } mention;
 
-enum { LIST_MEMO = 64, HM_DONE = 1 };
+enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16 };
 
 typedef struct ctx {
   const dg_lexicon *lx;
@@ -77,6 +77,10 @@ typedef struct ctx {
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
   unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
   const char *(*hm_vals)[6];/* per token: their values */
+  int gm_sent;              /* span_gaz's memo: for sentence gm_sent, */
+  size_t gm_cap;            /* per (first token, length): */
+  unsigned char *gm_known;  /* looked up yet? */
+  const dg_gaz **gm_gaz;    /* the answer */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -182,6 +186,37 @@ static char *render(ctx *c, int s, int tb, int te) {
     else if (n > 5 && (unsigned char)r[n - 4] == 0xE2 && r[n - 1] == 's') r[n - 4] = '\0';
   }
   return r;
+}
+
+/* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
+ * Memoised per sentence for spans under GM_SPAN tokens: splitting,
+ * stripping and classifying ask about the same spans again and again. */
+static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
+  int len = te - tb;
+  if (len <= 0 || len >= GM_SPAN) {
+    char *n = render(c, s, tb, te);
+    const dg_gaz *g = dg_lexicon_gazetteer(c->lx, n);
+    free(n);
+    return g;
+  }
+  if (c->gm_sent != s) {
+    size_t n = (size_t)ntok(c, s) * GM_SPAN;
+    if (n > c->gm_cap) {
+      c->gm_cap = n;
+      c->gm_known = dg_xrealloc(c->gm_known, n);
+      c->gm_gaz = dg_xrealloc(c->gm_gaz, n * sizeof *c->gm_gaz);
+    }
+    memset(c->gm_known, 0, n);
+    c->gm_sent = s;
+  }
+  size_t k = (size_t)tb * GM_SPAN + (size_t)len;
+  if (!c->gm_known[k]) {
+    char *n = render(c, s, tb, te);
+    c->gm_gaz[k] = dg_lexicon_gazetteer(c->lx, n);
+    c->gm_known[k] = 1;
+    free(n);
+  }
+  return c->gm_gaz[k];
 }
 
 /* ---- heads ---- */
@@ -482,9 +517,9 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
     for (int j = te < i + 8 ? te : i + 8; j > i; j--) {
       if (!(tok(c, s, i)->flags & (TK_CAP | TK_NUM))) break;
       if (tok(c, s, j - 1)->flags & TK_CONN) continue;
-      char *n = render(c, s, i, j);
-      const dg_gaz *g = dg_lexicon_gazetteer(c->lx, n);
+      const dg_gaz *g = span_gaz(c, s, i, j);
       if (g) {
+        char *n = render(c, s, i, j);
         int e = gaz_entity(c, g, n);
         note_gaz_acronym(c, e, g, n);
         mention *m = push_mention(c, s, i, j, gaz_mkind(g), e, n);
@@ -497,7 +532,6 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
         found = 1;
         break;
       }
-      free(n);
     }
     if (!found) i++;
   }
@@ -545,7 +579,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   char *name = render(c, s, tb, te);
   int ok = 1, e;
   head h;
-  const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
+  const dg_gaz *g = span_gaz(c, s, tb, te);
   int has_head = find_head(c, s, tb, te, &h);
   int ev_head = has_head && !strncmp(h.cls, "event:", 6);
   if (g && !(ord && ev_head)) {
@@ -706,31 +740,21 @@ none:
   return 0;
 }
 
-static int gaz_name(ctx *c, int s, int tb, int te) {
-  char *n = render(c, s, tb, te);
-  int g = dg_lexicon_gazetteer(c->lx, n) != NULL;
-  free(n);
-  return g;
-}
+static int gaz_name(ctx *c, int s, int tb, int te) { return span_gaz(c, s, tb, te) != NULL; }
 
 /* Is [tb, te) a complete name on its own (a head, or a gazetteer entry)? */
 static int complete_name(ctx *c, int s, int tb, int te) {
   if (tb >= te) return 0;
   head h;
   if (find_head(c, s, tb, te, &h)) return 1;
-  char *n = render(c, s, tb, te);
-  int g = dg_lexicon_gazetteer(c->lx, n) != NULL;
-  free(n);
-  return g;
+  return gaz_name(c, s, tb, te);
 }
 
 static int strip_leading(ctx *c, int s, int tb, int te) {
   /* "Kenya's National Computer ... Committee": the country is not part of the name */
   for (int q = tb + 1; q < tb + 3 && q + 1 < te; q++)
     if ((tok(c, s, q)->flags & TK_POSS) && (tok(c, s, q + 1)->flags & TK_CAP)) {
-      char *w = render(c, s, tb, q + 1); /* render drops the possessive ending */
-      const dg_gaz *g = dg_lexicon_gazetteer(c->lx, w);
-      free(w);
+      const dg_gaz *g = span_gaz(c, s, tb, q + 1); /* render drops the possessive ending */
       head h;
       if (g && g->kind == DG_K_COUNTRY && find_head(c, s, q + 1, te, &h)) tb = q + 1;
       break;
@@ -750,9 +774,7 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
     if ((k->flags & TK_CONN) || in_list(c, s, tb, "nonname") || (k->flags & TK_PUNCT)) {
       /* keep "The Hague"-like gazetteer names, whose "The" is part of the
        * name ("The AMCC" is the AMCC) */
-      char *n = render(c, s, tb, te);
-      const dg_gaz *g = (k->flags & TK_CONN) ? NULL : dg_lexicon_gazetteer(c->lx, n);
-      free(n);
+      const dg_gaz *g = (k->flags & TK_CONN) ? NULL : span_gaz(c, s, tb, te);
       if (g && !strncasecmp(g->canonical, "The ", 4)) break;
       tb++;
       continue;
@@ -810,9 +832,7 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
     }
   }
   /* "A and B", "A and the B" where both are names (and the whole is not) */
-  char *whole = render(c, s, tb, te);
-  const dg_gaz *wg = dg_lexicon_gazetteer(c->lx, whole);
-  free(whole);
+  const dg_gaz *wg = span_gaz(c, s, tb, te);
   for (int i = tb + 1; i < te - 1 && !wg; i++) {
     if (!is_word(c, s, i, "and") && !is_word(c, s, i, "&")) continue;
     int r = i + 1;
@@ -2057,6 +2077,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   c.main_sent = -1;
   c.head_bit = dg_lexicon_list_bit(lx, "head");
   c.hm_sent = -1;
+  c.gm_sent = -1;
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
   sentence_offsets(&c);
   title_zone(&c);
@@ -2145,6 +2166,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   free(first);
   free(c.cp_b), free(c.cp_e), free(c.span_ids);
   free(c.hm_lens), free(c.hm_vals);
+  free(c.gm_known), free(c.gm_gaz);
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_map_free(&c.acr_ent);

@@ -206,11 +206,24 @@ static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
   return (int)i;
 }
 
-static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
-  int bo = dg_lexicon_list_bit(lx, "ordinal"), bm = dg_lexicon_list_bit(lx, "month"),
-      bc = dg_lexicon_list_bit(lx, "connector");
-  unsigned bit_ordinal = bo < 0 ? 0 : 1u << bo, bit_month = bm < 0 ? 0 : 1u << bm,
-           bit_conn = bc < 0 ? 0 : 1u << bc;
+/* The word lists the mention stage tests tokens for, as dg_tok.lists
+ * masks (0: the lexicon has no such list), looked up once per document. */
+typedef struct list_masks {
+  unsigned ordinal, month, connector, weekday, season;
+} list_masks;
+
+static unsigned list_mask(const dg_lexicon *lx, const char *list) {
+  int b = dg_lexicon_list_bit(lx, list);
+  return b < 0 ? 0 : 1u << b;
+}
+
+static list_masks get_list_masks(const dg_lexicon *lx) {
+  return (list_masks){list_mask(lx, "ordinal"), list_mask(lx, "month"), list_mask(lx, "connector"),
+                      list_mask(lx, "weekday"), list_mask(lx, "season")};
+}
+
+static void mark_words(const dg_lexicon *lx, const list_masks *lm, dg_text *t, dg_sentinfo *s) {
+  unsigned bit_ordinal = lm->ordinal, bit_month = lm->month, bit_conn = lm->connector;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     if (k->e - k->b == 1 && t->shadow[k->b] == '&') k->flags |= TK_CONN; /* "Internet & Security" */
@@ -288,10 +301,9 @@ static int is_range_word(const dg_text *t, const dg_tok *k) {
          (k->flags & TK_PUNCT && k->e - k->b == 3); /* en dash */
 }
 
-static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
+static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, dg_sentinfo *s) {
   int cap = 0;
-  int bw = dg_lexicon_list_bit(lx, "weekday"), bs = dg_lexicon_list_bit(lx, "season");
-  unsigned bit_weekday = bw < 0 ? 0 : 1u << bw, bit_season = bs < 0 ? 0 : 1u << bs;
+  unsigned bit_weekday = lm->weekday, bit_season = lm->season;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     int m, d, j;
@@ -690,12 +702,13 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
   size_t n = dg_sentence_split(t->shadow, len, &sents);
   t->sents = dg_xcalloc(n ? n : 1, sizeof *t->sents);
   t->nsents = n;
+  list_masks lm = get_list_masks(lx);
   for (size_t i = 0; i < n; i++) {
     dg_sentinfo *s = &t->sents[i];
     s->b = sents[i].begin, s->e = sents[i].end;
     tokenize(t, s);
-    mark_words(lx, t, s);
-    find_dates(lx, t, s);
+    mark_words(lx, &lm, t, s);
+    find_dates(lx, &lm, t, s);
     find_chunks(lx, t, s);
     char last = t->shadow[s->e - 1];
     s->heading = s->e - s->b < 160 && last != '.' && last != ';' && last != ':' && last != ',';

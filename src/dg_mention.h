@@ -83,13 +83,17 @@ void dg_text_free(dg_text *t);
 /* Token text helpers (shadow copy). Inline: called with string literals
  * millions of times, so the length folds to a constant and most calls end
  * at the length test. */
+/* (a | 0x20) == (b | 0x20) holds whenever a and b are equal ignoring
+ * case: a one-instruction "no" before strncasecmp. */
 static inline int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word) { /* case-insensitive */
   size_t n = strlen(word);
-  return k->e - k->b == n && strncasecmp(t->shadow + k->b, word, n) == 0;
+  return k->e - k->b == n && n && (t->shadow[k->b] | 0x20) == (word[0] | 0x20) &&
+         strncasecmp(t->shadow + k->b, word, n) == 0;
 }
 static inline int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix) {
   size_t n = strlen(prefix);
-  return k->e - k->b >= n && strncasecmp(t->shadow + k->b, prefix, n) == 0;
+  return k->e - k->b >= n && n && (t->shadow[k->b] | 0x20) == (prefix[0] | 0x20) &&
+         strncasecmp(t->shadow + k->b, prefix, n) == 0;
 }
 char *dg_tok_str(const dg_text *t, const dg_tok *k);
 
