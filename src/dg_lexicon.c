@@ -19,6 +19,8 @@ struct dg_lexicon {
   struct word_mask { unsigned lists, starts; } *masks;
   size_t nmasks;
   uint32_t lengths[256];/* first byte of a word_lists key -> bit min(length, 31): a quick "no" */
+  struct short_word { uint64_t word; int mask; } *shorts; /* word_lists keys of 1..8 bytes, */
+  size_t cap_shorts, n_shorts; /* packed in an integer, open addressing: no hashing of strings */
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
@@ -168,6 +170,50 @@ static char *lower(const char *s, size_t n) {
   return r;
 }
 
+/* A word of 1..8 bytes as an integer, lower-cased (tolower, as word_lists
+ * keys are); 0 is no word. */
+static uint64_t pack_word(const char *w, size_t n) {
+  uint64_t x = 0;
+  for (size_t i = 0; i < n; i++) x |= (uint64_t)(unsigned char)tolower((unsigned char)w[i]) << (8 * i);
+  return x;
+}
+
+static size_t short_slot(uint64_t word, size_t cap) {
+  return (size_t)((word * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
+}
+
+static void short_put(dg_lexicon *lx, uint64_t word, int mask) {
+  if (!lx->cap_shorts) {
+    lx->cap_shorts = 1024; /* the lexicon's short words are a few hundred: load under 1/2 */
+    lx->shorts = dg_xcalloc(lx->cap_shorts, sizeof *lx->shorts);
+  }
+  size_t i = short_slot(word, lx->cap_shorts);
+  while (lx->shorts[i].word && lx->shorts[i].word != word) i = (i + 1) & (lx->cap_shorts - 1);
+  lx->n_shorts += !lx->shorts[i].word;
+  lx->shorts[i].word = word, lx->shorts[i].mask = mask;
+  if (lx->n_shorts * 2 > lx->cap_shorts) { /* grow: rehash into twice the slots */
+    struct short_word *old = lx->shorts;
+    size_t oldcap = lx->cap_shorts;
+    lx->cap_shorts *= 2;
+    lx->shorts = dg_xcalloc(lx->cap_shorts, sizeof *lx->shorts);
+    for (size_t k = 0; k < oldcap; k++)
+      if (old[k].word) {
+        size_t j = short_slot(old[k].word, lx->cap_shorts);
+        while (lx->shorts[j].word) j = (j + 1) & (lx->cap_shorts - 1);
+        lx->shorts[j] = old[k];
+      }
+    free(old);
+  }
+}
+
+static int short_get(const dg_lexicon *lx, uint64_t word) {
+  if (!lx->cap_shorts) return -1;
+  for (size_t i = short_slot(word, lx->cap_shorts);; i = (i + 1) & (lx->cap_shorts - 1)) {
+    if (lx->shorts[i].word == word) return lx->shorts[i].mask;
+    if (!lx->shorts[i].word) return -1;
+  }
+}
+
 static void put_word(dg_lexicon *lx, const char *list, const char *word, const char *value) {
   char *lw = lower(word, strlen(word));
   dg_buf k;
@@ -192,6 +238,7 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
       m = (int)lx->nmasks++;
       dg_map_put(&lx->word_lists, lw, m);
       lx->lengths[(unsigned char)lw[0]] |= 1u << (first < 31 ? first : 31);
+      if (first <= 8) short_put(lx, pack_word(lw, first), m);
     }
     lx->masks[m].starts |= 1u << bit;
     if (nw == 1) lx->masks[m].lists |= 1u << bit;
@@ -223,8 +270,13 @@ void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, uns
   if (n >= sizeof key || !n) return;
   /* most words are in no list: no entry starts with this letter at this length */
   if (!(lx->lengths[(unsigned char)tolower((unsigned char)word[0])] & (1u << (n < 31 ? n : 31)))) return;
-  for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
-  int m = dg_map_getn(&lx->word_lists, key, n);
+  int m;
+  if (n <= 8 && !memchr(word, '\0', n)) {
+    m = short_get(lx, pack_word(word, n));
+  } else {
+    for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
+    m = dg_map_getn(&lx->word_lists, key, n);
+  }
   if (m >= 0) *lists = lx->masks[m].lists, *starts = lx->masks[m].starts;
 }
 
@@ -444,6 +496,7 @@ void dg_lexicon_free(dg_lexicon *lx) {
   dg_map_free(&lx->list_bits);
   dg_map_free(&lx->word_lists);
   free(lx->masks);
+  free(lx->shorts);
   dg_map_free(&lx->gaz_index);
   dg_map_free(&lx->gaz_starts);
   dg_strvec_free(&lx->values);

@@ -144,6 +144,7 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
     }
     size_t j = i;
     for (;;) {
+      while (j < end && x[j] < 0x80 && isalnum(x[j])) j++; /* ASCII letters and digits first */
       while (j < end && word_char(x + j, end - j)) j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
       if (j >= end) break;
       /* joiners inside a word: - . / ' ’ & followed by a word character */
@@ -235,14 +236,14 @@ static void mark_words(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
     /* "twenty-seventh", "thirty-first": tens and an ordinal unit */
-    const char *dash = memchr(w, '-', n);
+    const char *dash = v ? NULL : memchr(w, '-', n); /* (only read without an ordinal) */
     if (!v && dash && dash > w) {
       const char *tens = dg_lexicon_getn(lx, "tens", w, (size_t)(dash - w));
       const char *unit = dg_lexicon_getn(lx, "ordinal", dash + 1, n - (size_t)(dash + 1 - w));
       if (tens && unit && atoi(unit) < 10) k->flags |= TK_ORD, k->ordinal = atoi(tens) + atoi(unit);
     }
     int num;
-    int dl = parse_int(t, k, &num);
+    int dl = isdigit((unsigned char)*w) ? parse_int(t, k, &num) : 0; /* parse_int's own "no" */
     if (dl && (size_t)dl + 2 == n && num > 0 && num < 200) {
       const char *suf = w + dl;
       if (!strncasecmp(suf, "st", 2) || !strncasecmp(suf, "nd", 2) || !strncasecmp(suf, "rd", 2) ||
