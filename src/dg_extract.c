@@ -17,6 +17,7 @@
 #include "dg_extract.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,8 @@ typedef struct mention {
   char *name;
 } mention;
 
+enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16 };
+
 typedef struct ctx {
   const dg_lexicon *lx;
   dg_text *t;
@@ -60,12 +63,24 @@ typedef struct ctx {
   int main_ord;
   int adopted_statement;
   dg_map alias;       /* folded alias ("policy meeting") -> series entity */
-  size_t cp_byte, cp_count; /* a byte offset and its code point offset */
   int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
   int acr_dirty;            /* an acronym was defined since link_acronyms ran */
   int main_sent;            /* sentence the document's own event was inferred from, or -1 */
-  const char *bit_names[48];/* in_list's memo: list name (by address) -> bit */
-  int bits[48], nbits;
+  const char *bit_names[LIST_MEMO]; /* list_bit's memo: list name (by address) -> bit */
+  int bits[LIST_MEMO];
+  int *span_ids;            /* span_of's memo, per sentence (-1: not yet) */
+  size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
+  dg_map key_memo;          /* name -> index into keys: resolve_key's memo */
+  dg_strvec keys;
+  dg_map prefix_memo;       /* name -> partner_prefix's answer */
+  int head_bit;             /* the "head" list's bit in dg_tok.starts, or -1 */
+  int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
+  unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
+  const char *(*hm_vals)[6];/* per token: their values */
+  int gm_sent;              /* span_gaz's memo: for sentence gm_sent, */
+  size_t gm_cap;            /* per (first token, length): */
+  unsigned char *gm_known;  /* looked up yet? */
+  const dg_gaz **gm_gaz;    /* the answer */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -79,22 +94,30 @@ static int long_form(ctx *c, int s, int tb, int te, const char *acr);
 
 static dg_tok *tok(ctx *c, int s, int i) { return &c->t->sents[s].toks[i]; }
 static int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
-static int is_word(ctx *c, int s, int i, const char *w) {
+/* Always inlined: w is a literal at every call, so its length folds to a
+ * constant and most calls end at the length test. */
+static inline __attribute__((always_inline)) int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
+}
+/* The lexicon bit of a list, or -1. List names are string literals:
+ * remember each one's bit by address, in a direct-mapped table (a clash
+ * only costs a lookup again). */
+static int list_bit(ctx *c, const char *list) {
+  size_t h = ((uintptr_t)list >> 3) % LIST_MEMO;
+  if (c->bit_names[h] != list) c->bit_names[h] = list, c->bits[h] = dg_lexicon_list_bit(c->lx, list);
+  return c->bits[h];
 }
 static int in_list(ctx *c, int s, int i, const char *list) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
-  /* list names are string literals: remember each one's bit by address */
-  int bit = -2;
-  for (int q = 0; q < c->nbits; q++)
-    if (c->bit_names[q] == list) bit = c->bits[q];
-  if (bit == -2) {
-    bit = dg_lexicon_list_bit(c->lx, list);
-    if (c->nbits < 48) c->bit_names[c->nbits] = list, c->bits[c->nbits++] = bit;
-  }
+  int bit = list_bit(c, list);
   if (bit >= 0) return (k->lists >> bit) & 1;
   return dg_lexicon_getn(c->lx, list, c->t->shadow + k->b, k->e - k->b) != NULL;
+}
+/* Can any token of sentence s be in list? A quick "no" for whole-sentence scans. */
+static int sent_may_have(ctx *c, int s, const char *list) {
+  int bit = list_bit(c, list);
+  return bit < 0 || ((c->t->sents[s].lists >> bit) & 1);
 }
 static int is_punct(ctx *c, int s, int i, char ch) {
   if (i < 0 || i >= ntok(c, s)) return 0;
@@ -102,15 +125,56 @@ static int is_punct(ctx *c, int s, int i, char ch) {
   return (k->flags & TK_PUNCT) && k->e - k->b == 1 && c->t->shadow[k->b] == ch;
 }
 
+/* Code point offsets of every sentence, in one pass over the text: spans
+ * are asked for out of order, so counting on from the last one asked
+ * recounted from the start again and again. */
+static void sentence_offsets(ctx *c) {
+  size_t n = c->t->nsents, byte = 0, count = 0;
+  c->cp_b = dg_xmalloc((n ? n : 1) * sizeof *c->cp_b);
+  c->cp_e = dg_xmalloc((n ? n : 1) * sizeof *c->cp_e);
+  c->span_ids = dg_xmalloc((n ? n : 1) * sizeof *c->span_ids);
+  for (size_t s = 0; s < n; s++) {
+    const dg_sentinfo *si = &c->t->sents[s];
+    if (si->b < byte) byte = 0, count = 0;
+    count += dg_utf8_count(c->t->orig + byte, si->b - byte);
+    byte = si->b;
+    c->cp_b[s] = count;
+    c->cp_e[s] = count + dg_utf8_count(c->t->orig + si->b, si->e - si->b);
+    c->span_ids[s] = -1;
+  }
+}
+
 static int span_of(ctx *c, int s) {
-  const dg_sentinfo *si = &c->t->sents[s];
-  /* code point offset of the sentence, counted on from the last one asked */
-  if (si->b < c->cp_byte) c->cp_byte = 0, c->cp_count = 0;
-  c->cp_count += dg_utf8_count(c->t->orig + c->cp_byte, si->b - c->cp_byte);
-  c->cp_byte = si->b;
-  size_t b = c->cp_count;
-  size_t e = b + dg_utf8_count(c->t->orig + si->b, si->e - si->b);
-  return dg_result_span(c->r, b, e, c->t->orig + si->b, si->e - si->b);
+  if (c->span_ids[s] < 0) {
+    const dg_sentinfo *si = &c->t->sents[s];
+    c->span_ids[s] = dg_result_span(c->r, c->cp_b[s], c->cp_e[s], c->t->orig + si->b, si->e - si->b);
+  }
+  return c->span_ids[s];
+}
+
+/* dg_resolve_key with the document's acronyms. The acronyms are all
+ * defined in collect_acronyms, before any name is keyed, so a key depends
+ * on the name only from then on: memoised (names are keyed many times). */
+static char *resolve_key(ctx *c, const char *name) {
+  int i = dg_map_get(&c->key_memo, name);
+  if (i < 0) {
+    char *k = dg_resolve_key(c->lx, &c->acr, name);
+    dg_strvec_push(&c->keys, k);
+    free(k);
+    i = (int)c->keys.n - 1;
+    dg_map_put(&c->key_memo, name, i);
+  }
+  return dg_xstrdup(c->keys.v[i]);
+}
+
+/* dg_resolve_partner_prefix, memoised per document (a pure function of the name). */
+static size_t partner_prefix(ctx *c, const char *name) {
+  int n = dg_map_get(&c->prefix_memo, name);
+  if (n < 0) {
+    n = (int)dg_resolve_partner_prefix(c->lx, name);
+    dg_map_put(&c->prefix_memo, name, n);
+  }
+  return (size_t)n;
 }
 
 /* A name as written, without a possessive ending ("ASEAN's" names ASEAN). */
@@ -124,6 +188,37 @@ static char *render(ctx *c, int s, int tb, int te) {
   return r;
 }
 
+/* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
+ * Memoised per sentence for spans under GM_SPAN tokens: splitting,
+ * stripping and classifying ask about the same spans again and again. */
+static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
+  int len = te - tb;
+  if (len <= 0 || len >= GM_SPAN) {
+    char *n = render(c, s, tb, te);
+    const dg_gaz *g = dg_lexicon_gazetteer(c->lx, n);
+    free(n);
+    return g;
+  }
+  if (c->gm_sent != s) {
+    size_t n = (size_t)ntok(c, s) * GM_SPAN;
+    if (n > c->gm_cap) {
+      c->gm_cap = n;
+      c->gm_known = dg_xrealloc(c->gm_known, n);
+      c->gm_gaz = dg_xrealloc(c->gm_gaz, n * sizeof *c->gm_gaz);
+    }
+    memset(c->gm_known, 0, n);
+    c->gm_sent = s;
+  }
+  size_t k = (size_t)tb * GM_SPAN + (size_t)len;
+  if (!c->gm_known[k]) {
+    char *n = render(c, s, tb, te);
+    c->gm_gaz[k] = dg_lexicon_gazetteer(c->lx, n);
+    c->gm_known[k] = 1;
+    free(n);
+  }
+  return c->gm_gaz[k];
+}
+
 /* ---- heads ---- */
 
 typedef struct head {
@@ -132,13 +227,64 @@ typedef struct head {
   int comp;        /* first token of the complement, or te */
 } head;
 
+/* The head-list entries starting at token i of sentence s: bit L of the
+ * result is set when the L tokens from i (no punctuation, L <= 5) are an
+ * entry, (*vals)[L] its value. Found once per token and sentence: find_head
+ * asks about the same tokens for every span it is given. */
+static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
+  if (c->hm_sent != s) {
+    int n = ntok(c, s);
+    if (n > c->hm_cap) {
+      c->hm_cap = n;
+      c->hm_lens = dg_xrealloc(c->hm_lens, (size_t)n * sizeof *c->hm_lens);
+      c->hm_vals = dg_xrealloc(c->hm_vals, (size_t)n * sizeof *c->hm_vals);
+    }
+    memset(c->hm_lens, 0, (size_t)n * sizeof *c->hm_lens);
+    c->hm_sent = s;
+  }
+  if (!(c->hm_lens[i] & HM_DONE)) {
+    unsigned lens = HM_DONE;
+    char buf[256];
+    size_t n = 0;
+    for (int j = i, len = 1; j < ntok(c, s) && len <= 5; j++, len++) {
+      const dg_tok *x = tok(c, s, j);
+      if ((x->flags & TK_PUNCT) || n + (x->e - x->b) + 1 >= sizeof buf) break;
+      if (len > 1) buf[n++] = ' ';
+      memcpy(buf + n, c->t->shadow + x->b, x->e - x->b);
+      n += x->e - x->b;
+      const char *v = dg_lexicon_getn(c->lx, "head", buf, n);
+      if (v) lens |= 1u << len, c->hm_vals[i][len] = v;
+    }
+    c->hm_lens[i] = (unsigned char)lens;
+  }
+  *vals = c->hm_vals[i];
+  return c->hm_lens[i] & ~(unsigned)HM_DONE;
+}
+
+/* Longest head-list entry starting at token i and ending by te, as
+ * dg_lexicon_match_n finds it on the tokens up to te (at most five, no
+ * punctuation); its value in *v. 0 if none. */
+static int head_match(ctx *c, int s, int i, int te, const char **v) {
+  const dg_tok *k = tok(c, s, i);
+  if (c->head_bit >= 0 && !((k->starts >> c->head_bit) & 1)) return 0;
+  int nw = 0;
+  while (nw < 5 && i + nw < te && !(tok(c, s, i + nw)->flags & TK_PUNCT)) nw++;
+  if (!nw) return 0;
+  const char *const *vals;
+  unsigned lens = head_entries(c, s, i, &vals);
+  for (int len = nw; len >= 1; len--)
+    if (lens & (1u << len)) {
+      *v = vals[len];
+      return len;
+    }
+  return 0;
+}
+
 static int find_head(ctx *c, int s, int tb, int te, head *h) {
   memset(h, 0, sizeof *h);
   h->comp = te;
   const char *best = NULL;
   int bb = -1, be = -1, pre_comp = -1;
-  const char *words[6];
-  size_t lens[6];
   for (int i = tb; i < te; i++) {
     const dg_tok *k = tok(c, s, i);
     /* before any head, one "of" may sit inside the name ("Bay of Bengal
@@ -159,15 +305,8 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
       h->comp = i;
       break;
     }
-    int nw = 0;
-    for (int j = i; j < te && nw < 5; j++) {
-      const dg_tok *x = tok(c, s, j);
-      if (x->flags & TK_PUNCT) break;
-      words[nw] = c->t->shadow + x->b;
-      lens[nw++] = x->e - x->b;
-    }
     const char *v = NULL;
-    int len = nw ? dg_lexicon_match_n(c->lx, "head", words, lens, nw, &v) : 0;
+    int len = head_match(c, s, i, te, &v);
     if (len) {
       best = v, bb = i, be = i + len;
       i += len - 1;
@@ -178,13 +317,8 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
     for (int i = h->comp + 1; i < te; i++) {
       const dg_tok *k = tok(c, s, i);
       if (k->flags & (TK_CONN | TK_PUNCT)) break;
-      const char *words2[6];
-      size_t lens2[6];
-      int nw = 0;
-      for (int j = i; j < te && nw < 5 && !(tok(c, s, j)->flags & TK_PUNCT); j++)
-        words2[nw] = c->t->shadow + tok(c, s, j)->b, lens2[nw++] = tok(c, s, j)->e - tok(c, s, j)->b;
       const char *v = NULL;
-      int len = nw ? dg_lexicon_match_n(c->lx, "head", words2, lens2, nw, &v) : 0;
+      int len = head_match(c, s, i, te, &v);
       if (len && strcmp(v, "venue")) {
         best = v, bb = i, be = i + len;
         h->comp = te;
@@ -264,7 +398,7 @@ static int body_like_series(const char *name) {
  * typo in a heading) are one series. */
 /* "U.S.-ASEAN ...": the text calls the United States "U.S." */
 static void note_partners(ctx *c, const char *name) {
-  size_t n = dg_resolve_partner_prefix(c->lx, name);
+  size_t n = partner_prefix(c, name);
   size_t i = 0;
   while (i < n) {
     size_t j = i;
@@ -279,7 +413,7 @@ static void note_partners(ctx *c, const char *name) {
 
 /* "U.S.-Japan Cyber Dialogue" is also written "Japan-U.S. Cyber Dialogue". */
 static void add_swapped_partners(ctx *c, int e, const char *name) {
-  size_t n = dg_resolve_partner_prefix(c->lx, name);
+  size_t n = partner_prefix(c, name);
   if (!n) return;
   const char *dash = NULL;
   for (const char *p = name; p < name + n; p++)
@@ -302,7 +436,7 @@ static int series_entity(ctx *c, const char *name) {
   note_partners(c, name);
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
   if (g && (g->kind == DG_K_BODY || g->kind == DG_K_SERIES)) return gaz_entity(c, g, name);
-  char *key = dg_resolve_key(c->lx, &c->acr, name);
+  char *key = resolve_key(c, name);
   int a = dg_map_get(&c->alias, key);
   if (a >= 0) {
     free(key);
@@ -383,9 +517,9 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
     for (int j = te < i + 8 ? te : i + 8; j > i; j--) {
       if (!(tok(c, s, i)->flags & (TK_CAP | TK_NUM))) break;
       if (tok(c, s, j - 1)->flags & TK_CONN) continue;
-      char *n = render(c, s, i, j);
-      const dg_gaz *g = dg_lexicon_gazetteer(c->lx, n);
+      const dg_gaz *g = span_gaz(c, s, i, j);
       if (g) {
+        char *n = render(c, s, i, j);
         int e = gaz_entity(c, g, n);
         note_gaz_acronym(c, e, g, n);
         mention *m = push_mention(c, s, i, j, gaz_mkind(g), e, n);
@@ -398,7 +532,6 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
         found = 1;
         break;
       }
-      free(n);
     }
     if (!found) i++;
   }
@@ -446,7 +579,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   char *name = render(c, s, tb, te);
   int ok = 1, e;
   head h;
-  const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
+  const dg_gaz *g = span_gaz(c, s, tb, te);
   int has_head = find_head(c, s, tb, te, &h);
   int ev_head = has_head && !strncmp(h.cls, "event:", 6);
   if (g && !(ord && ev_head)) {
@@ -488,7 +621,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   }
   if (!has_head && !g && tb >= c->list_from && te <= c->list_to && te - tb >= 2) {
     /* an item of "initiatives and programmes such as A, B, and C" */
-    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_PROGRAMME, key, name);
     free(key);
     c->r->ents[e].classes |= DG_C_PROGRAMME;
@@ -528,10 +661,10 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     }
     char *key = NULL;
     if (anaphor) {
-      key = dg_resolve_key(c->lx, &c->acr, name);
+      key = resolve_key(c, name);
       if (dg_map_get(&c->alias, key) >= 0) anaphor = 0; /* a defined short name */
     }
-    if (anaphor && !dg_resolve_partner_prefix(c->lx, name)) {
+    if (anaphor && !partner_prefix(c, name)) {
       mention *m = push_mention(c, s, tb, te, M_ANAPHOR, -1, name);
       m->ord = ord, m->evclass = ec;
       free(key);
@@ -571,7 +704,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     goto done;
   }
   if (!strncmp(h.cls, "doc:", 4)) {
-    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_DOC, key, name);
     free(key);
     c->r->ents[e].classes |= DG_C_DOCUMENT | doc_class(h.cls);
@@ -593,7 +726,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       for (int i = tb; i < h.hb && centre; i++)
         if (in_list(c, s, i, "agency_marker")) body = 1;
     }
-    char *key = dg_resolve_key(c->lx, &c->acr, name);
+    char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, body ? DG_K_BODY : DG_K_PROGRAMME, key, name);
     free(key);
     c->r->ents[e].classes |= body ? DG_C_BODY : DG_C_PROGRAMME;
@@ -607,31 +740,21 @@ none:
   return 0;
 }
 
-static int gaz_name(ctx *c, int s, int tb, int te) {
-  char *n = render(c, s, tb, te);
-  int g = dg_lexicon_gazetteer(c->lx, n) != NULL;
-  free(n);
-  return g;
-}
+static int gaz_name(ctx *c, int s, int tb, int te) { return span_gaz(c, s, tb, te) != NULL; }
 
 /* Is [tb, te) a complete name on its own (a head, or a gazetteer entry)? */
 static int complete_name(ctx *c, int s, int tb, int te) {
   if (tb >= te) return 0;
   head h;
   if (find_head(c, s, tb, te, &h)) return 1;
-  char *n = render(c, s, tb, te);
-  int g = dg_lexicon_gazetteer(c->lx, n) != NULL;
-  free(n);
-  return g;
+  return gaz_name(c, s, tb, te);
 }
 
 static int strip_leading(ctx *c, int s, int tb, int te) {
   /* "Kenya's National Computer ... Committee": the country is not part of the name */
   for (int q = tb + 1; q < tb + 3 && q + 1 < te; q++)
     if ((tok(c, s, q)->flags & TK_POSS) && (tok(c, s, q + 1)->flags & TK_CAP)) {
-      char *w = render(c, s, tb, q + 1); /* render drops the possessive ending */
-      const dg_gaz *g = dg_lexicon_gazetteer(c->lx, w);
-      free(w);
+      const dg_gaz *g = span_gaz(c, s, tb, q + 1); /* render drops the possessive ending */
       head h;
       if (g && g->kind == DG_K_COUNTRY && find_head(c, s, q + 1, te, &h)) tb = q + 1;
       break;
@@ -651,9 +774,7 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
     if ((k->flags & TK_CONN) || in_list(c, s, tb, "nonname") || (k->flags & TK_PUNCT)) {
       /* keep "The Hague"-like gazetteer names, whose "The" is part of the
        * name ("The AMCC" is the AMCC) */
-      char *n = render(c, s, tb, te);
-      const dg_gaz *g = (k->flags & TK_CONN) ? NULL : dg_lexicon_gazetteer(c->lx, n);
-      free(n);
+      const dg_gaz *g = (k->flags & TK_CONN) ? NULL : span_gaz(c, s, tb, te);
       if (g && !strncasecmp(g->canonical, "The ", 4)) break;
       tb++;
       continue;
@@ -711,9 +832,7 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
     }
   }
   /* "A and B", "A and the B" where both are names (and the whole is not) */
-  char *whole = render(c, s, tb, te);
-  const dg_gaz *wg = dg_lexicon_gazetteer(c->lx, whole);
-  free(whole);
+  const dg_gaz *wg = span_gaz(c, s, tb, te);
   for (int i = tb + 1; i < te - 1 && !wg; i++) {
     if (!is_word(c, s, i, "and") && !is_word(c, s, i, "&")) continue;
     int r = i + 1;
@@ -813,7 +932,7 @@ static int slash_number(ctx *c, int s, int i) {
 }
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls) {
-  char *key = dg_resolve_key(c->lx, &c->acr, name);
+  char *key = resolve_key(c, name);
   int e = dg_result_entity(c->r, DG_K_DOC, key, name);
   free(key);
   c->r->ents[e].classes |= DG_C_DOCUMENT | cls;
@@ -921,6 +1040,7 @@ static int cmp_mention(const void *a, const void *b) {
 static void find_list(ctx *c, int s) {
   dg_sentinfo *si = &c->t->sents[s];
   c->list_from = c->list_to = -1;
+  if (!sent_may_have(c, s, "list_noun")) return;
   for (int i = 0; i < si->ntoks; i++) {
     if (!in_list(c, s, i, "list_noun")) continue;
     int j = i + 1;
@@ -947,7 +1067,8 @@ static void find_list(ctx *c, int s) {
 
 /* "the sixth dialogue", "the next round of the dialogue": lower-case
  * references to an event of the document's series. */
-static void lowercase_anaphors(ctx *c, int s) {
+/* Mentions of sentence s are c->m[first .. c->nm): sentences are named in order. */
+static void lowercase_anaphors(ctx *c, int s, int first) {
   dg_sentinfo *si = &c->t->sents[s];
   for (int i = 0; i + 1 < si->ntoks; i++) {
     const dg_tok *k = tok(c, s, i);
@@ -960,7 +1081,7 @@ static void lowercase_anaphors(ctx *c, int s) {
     for (int j = i + 1; j < si->ntoks && j <= i + 5; j++) {
       const dg_tok *x = tok(c, s, j);
       int covered = 0;
-      for (int q = 0; q < c->nm; q++)
+      for (int q = first; q < c->nm; q++)
         if (c->m[q].sent == s && c->m[q].tb <= j && j < c->m[q].te) {
           covered = 1;
           /* "the next round of the Dialogue", "the third round of the Dialogue" */
@@ -1047,7 +1168,7 @@ static void names_of_sentence(ctx *c, int s) {
       dg_buf b;
       dg_buf_init(&b);
       dg_buf_printf(&b, "%s %s", base, w);
-      char *key = dg_resolve_key(c->lx, &c->acr, base);
+      char *key = resolve_key(c, base);
       int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
       dg_strvec_add_unique(&c->r->ents[e].names, base);
       c->r->ents[e].classes |= DG_C_PROGRAMME;
@@ -1113,7 +1234,7 @@ static void names_of_sentence(ctx *c, int s) {
       char *a = render(c, s, end->acr_b, end->acr_e);
       int ls = long_form(c, s, stb, te, a);
       char *name = render(c, s, ls, te);
-      char *key = dg_resolve_key(c->lx, &c->acr, name);
+      char *key = resolve_key(c, name);
       int e = dg_result_entity(c->r, DG_K_TERM, key, name);
       c->r->ents[e].classes |= DG_C_TERM;
       add_acronym(c, e, a);
@@ -1123,11 +1244,11 @@ static void names_of_sentence(ctx *c, int s) {
     if (end->alias_b >= 0 && c->nm > before) {
       mention *m = &c->m[main_m];
       char *a0 = render(c, s, end->alias_b, end->alias_e);
-      int pair = dg_resolve_partner_prefix(c->lx, a0) == strlen(a0);
+      int pair = partner_prefix(c, a0) == strlen(a0);
       free(a0);
       if (!pair && (m->series >= 0 || m->ent >= 0)) {
         char *a = render(c, s, end->alias_b, end->alias_e);
-        char *k = dg_resolve_key(c->lx, &c->acr, a);
+        char *k = resolve_key(c, a);
         dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
         if (m->kind != M_EVENT && m->kind != M_SERIESREF) add_acronym(c, m->ent, a);
         free(k), free(a);
@@ -1141,7 +1262,7 @@ static void names_of_sentence_sorted(ctx *c, int s) {
   int before = c->nm;
   names_of_sentence(c, s);
   lowercase_docs(c, s);
-  lowercase_anaphors(c, s);
+  lowercase_anaphors(c, s, before);
   if (c->nm - before > 1) qsort(c->m + before, (size_t)(c->nm - before), sizeof *c->m, cmp_mention);
 }
 
@@ -1448,7 +1569,7 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     dg_result_fact(c->r, e, DG_P_VENUE, p, span);
     free(key), free(name);
   }
-  for (int i = 0; i < ntok(c, s); i++) {
+  for (int i = 0; i < ntok(c, s) && sent_may_have(c, s, "virtual_cue"); i++) {
     if (!in_list(c, s, i, "virtual_cue")) continue;
     int e = owner_event(c, s, i, first, last);
     if (e >= 0 && !has_date(c, e, DG_P_VIRTUAL)) dg_result_literal(c->r, e, DG_P_VIRTUAL, DG_L_BOOLEAN, "true", span);
@@ -1486,6 +1607,7 @@ static int body_state(ctx *c, const mention *m) {
 }
 
 static void cochairs(ctx *c, int s, int first, int last, int span) {
+  if (!sent_may_have(c, s, "cochair_cue")) return;
   int cue = -1;
   for (int i = 0; i < ntok(c, s) && cue < 0; i++)
     if (in_list(c, s, i, "cochair_cue")) cue = i;
@@ -1635,6 +1757,7 @@ static void mentions(ctx *c, int first, int last, int span) {
 }
 
 static int plan_sentence(ctx *c, int s) {
+  if (!sent_may_have(c, s, "plan_cue")) return 0;
   for (int i = 0; i < ntok(c, s); i++)
     if (in_list(c, s, i, "plan_cue")) return 1;
   return 0;
@@ -1716,7 +1839,7 @@ static void partner_series(ctx *c, int s, int first, int last) {
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
     if (!m->ord || !(m->kind == M_EVENT || m->kind == M_ANAPHOR)) continue;
-    if (dg_resolve_partner_prefix(c->lx, m->name)) continue;
+    if (partner_prefix(c, m->name)) continue;
     int held = -1;
     for (int j = m->tb - 1; j >= 0 && j >= m->tb - 4; j--)
       if (is_word(c, s, j, "held") || is_word(c, s, j, "hold") || is_word(c, s, j, "holds")) held = j;
@@ -1870,7 +1993,7 @@ static void short_series_names(ctx *c) {
     for (size_t j = 0; j < sr->names.n && !shortname; j++) {
       int words = 1;
       for (const char *p = sr->names.v[j]; *p; p++) words += *p == ' ';
-      shortname = words >= 2 && name_within(ms, sr->names.v[j]) && !dg_resolve_partner_prefix(c->lx, sr->names.v[j]);
+      shortname = words >= 2 && name_within(ms, sr->names.v[j]) && !partner_prefix(c, sr->names.v[j]);
     }
     if (!shortname) continue;
     if (m->ent >= 0) c->r->ents[m->ent].replaced = 1;
@@ -1915,16 +2038,7 @@ static void drop_unused(ctx *c) {
     r->facts[i].subj = map[r->facts[i].subj];
     if (r->facts[i].obj >= 0) r->facts[i].obj = map[r->facts[i].obj];
   }
-  /* rebuild the (kind, key) index */
-  dg_map_free(&r->index);
-  dg_map_init(&r->index);
-  for (size_t i = 0; i < r->nents; i++) {
-    dg_buf k;
-    dg_buf_init(&k);
-    dg_buf_printf(&k, "%s/%s", dg_kind_name(r->ents[i].kind), r->ents[i].key);
-    dg_map_put(&r->index, k.data, (int)i);
-    dg_buf_free(&k);
-  }
+  dg_result_reindex(r);
   free(used);
   free(map);
 }
@@ -1959,8 +2073,13 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_acr_init(&c.acr);
   dg_map_init(&c.acr_ent);
   dg_map_init(&c.alias);
+  dg_map_init(&c.key_memo), dg_strvec_init(&c.keys), dg_map_init(&c.prefix_memo);
   c.main_sent = -1;
+  c.head_bit = dg_lexicon_list_bit(lx, "head");
+  c.hm_sent = -1;
+  c.gm_sent = -1;
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
+  sentence_offsets(&c);
   title_zone(&c);
   document_kind(&c);
   collect_acronyms(&c);
@@ -2045,10 +2164,14 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   for (int i = 0; i < c.nm; i++) free(c.m[i].name);
   free(c.m);
   free(first);
+  free(c.cp_b), free(c.cp_e), free(c.span_ids);
+  free(c.hm_lens), free(c.hm_vals);
+  free(c.gm_known), free(c.gm_gaz);
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_map_free(&c.acr_ent);
   dg_map_free(&c.alias);
+  dg_map_free(&c.key_memo), dg_strvec_free(&c.keys), dg_map_free(&c.prefix_memo);
   *out = c.r;
   return 0;
 }

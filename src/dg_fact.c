@@ -60,22 +60,33 @@ void dg_result_free(dg_result *r) {
   free(r);
 }
 
-static char *index_key(dg_kind kind, const char *key) {
-  dg_buf b;
-  dg_buf_init(&b);
-  dg_buf_printf(&b, "%s/%s", dg_kind_name(kind), key);
-  return dg_buf_steal(&b);
+/* The (kind, key) index key "kind/key", in buf when it fits (the common
+ * case: this runs for every name of every document), else allocated;
+ * free with index_key_done. */
+static char *index_key(char *buf, size_t cap, dg_kind kind, const char *key) {
+  const char *kn = dg_kind_name(kind);
+  size_t a = strlen(kn), b = strlen(key);
+  char *k = a + b + 2 <= cap ? buf : dg_xmalloc(a + b + 2);
+  memcpy(k, kn, a);
+  k[a] = '/';
+  memcpy(k + a + 1, key, b + 1);
+  return k;
+}
+static void index_key_done(char *k, const char *buf) {
+  if (k != buf) free(k);
 }
 
 int dg_result_find(const dg_result *r, dg_kind kind, const char *key) {
-  char *k = index_key(kind, key);
+  char buf[256];
+  char *k = index_key(buf, sizeof buf, kind, key);
   int i = dg_map_get(&r->index, k);
-  free(k);
+  index_key_done(k, buf);
   return i;
 }
 
 int dg_result_entity(dg_result *r, dg_kind kind, const char *key, const char *name) {
-  char *k = index_key(kind, key);
+  char buf[256];
+  char *k = index_key(buf, sizeof buf, kind, key);
   int i = dg_map_get(&r->index, k);
   if (i < 0) {
     if (r->nents == r->capents) {
@@ -93,9 +104,20 @@ int dg_result_entity(dg_result *r, dg_kind kind, const char *key, const char *na
     dg_strvec_init(&e->variants);
     dg_map_put(&r->index, k, i);
   }
-  free(k);
+  index_key_done(k, buf);
   if (name && *name) dg_strvec_add_unique(&r->ents[i].names, name);
   return i;
+}
+
+void dg_result_reindex(dg_result *r) {
+  dg_map_free(&r->index);
+  dg_map_init(&r->index);
+  for (size_t i = 0; i < r->nents; i++) {
+    char buf[256];
+    char *k = index_key(buf, sizeof buf, r->ents[i].kind, r->ents[i].key);
+    dg_map_put(&r->index, k, (int)i);
+    index_key_done(k, buf);
+  }
 }
 
 static dg_fact *push_fact(dg_result *r) {
@@ -141,9 +163,26 @@ void dg_result_drop(dg_result *r, int subj, dg_pred pred) {
   r->nfacts = w;
 }
 
+/* Writes n in decimal at p; returns the end. */
+static char *put_size(char *p, size_t n) {
+  char d[24];
+  int i = 0;
+  do d[i++] = (char)('0' + n % 10), n /= 10;
+  while (n);
+  while (i) *p++ = d[--i];
+  return p;
+}
+
+/* "begin,end", as "%zu,%zu" wrote it, without printf (once per evidence sentence). */
+static void span_key(char *key, size_t begin, size_t end) {
+  char *p = put_size(key, begin);
+  *p++ = ',';
+  *put_size(p, end) = '\0';
+}
+
 int dg_result_span(dg_result *r, size_t begin, size_t end, const char *text, size_t len) {
   char key[48];
-  snprintf(key, sizeof key, "%zu,%zu", begin, end);
+  span_key(key, begin, end);
   int found = dg_map_get(&r->span_index, key);
   if (found >= 0) return found;
   dg_map_put(&r->span_index, key, (int)r->nspans);

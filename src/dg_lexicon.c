@@ -1,8 +1,10 @@
 /* dg_lexicon: see dg_lexicon.h. */
 #include "dg_lexicon.h"
+#include "dg_memo.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,11 +15,17 @@ struct dg_lexicon {
   dg_strvec values;
   dg_map maxwords;     /* list -> longest entry in words */
   dg_map list_bits;    /* list -> bit index (the first 31 lists) */
-  dg_map word_lists;   /* single word -> bit mask of the lists it is in */
+  dg_map word_lists;   /* first word of an entry -> index into masks */
+  struct word_mask { unsigned lists, starts; } *masks;
+  size_t nmasks;
+  uint32_t lengths[256];/* first byte of a word_lists key -> bit min(length, 31): a quick "no" */
+  struct short_word { uint64_t word; int mask; } *shorts; /* word_lists keys of 1..8 bytes, */
+  size_t cap_shorts, n_shorts; /* packed in an integer, open addressing: no hashing of strings */
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
   dg_map gaz_starts;   /* first four letters of every folded name: a quick "no" */
+  unsigned long serial;/* dg_lexicon_serial */
 };
 
 /* ---- folding ---- */
@@ -121,8 +129,9 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
       s = e;
       continue;
     }
+    /* first letters first: most words leave the table without a strlen */
     for (int i = 0; spelling[i][0]; i++)
-      if (strlen(spelling[i][0]) == n && !strncmp(s, spelling[i][0], n)) {
+      if (spelling[i][0][0] == *s && strlen(spelling[i][0]) == n && !strncmp(s, spelling[i][0], n)) {
         w = spelling[i][1];
         n = strlen(w);
         break;
@@ -145,10 +154,11 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
 
 void dg_lexicon_fold(const char *name, dg_buf *out) {
   size_t cap = strlen(name) * 3 + 64; /* "U.S." grows to " united states " */
-  char *o = dg_xmalloc(cap), *t = dg_xmalloc(cap);
+  char so[1024], st[1024]; /* most names: no allocation */
+  char *o = cap <= sizeof so ? so : dg_xmalloc(cap), *t = cap <= sizeof st ? st : dg_xmalloc(cap);
   if (fold_into(name, o, cap, t, 0) == 0) dg_buf_adds(out, o);
-  free(o);
-  free(t);
+  if (o != so) free(o);
+  if (t != st) free(t);
   dg_buf_cstr(out);
 }
 
@@ -158,6 +168,50 @@ static char *lower(const char *s, size_t n) {
   char *r = dg_xstrndup(s, n);
   for (char *p = r; *p; p++) *p = (char)tolower((unsigned char)*p);
   return r;
+}
+
+/* A word of 1..8 bytes as an integer, lower-cased (tolower, as word_lists
+ * keys are); 0 is no word. */
+static uint64_t pack_word(const char *w, size_t n) {
+  uint64_t x = 0;
+  for (size_t i = 0; i < n; i++) x |= (uint64_t)(unsigned char)tolower((unsigned char)w[i]) << (8 * i);
+  return x;
+}
+
+static size_t short_slot(uint64_t word, size_t cap) {
+  return (size_t)((word * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
+}
+
+static void short_put(dg_lexicon *lx, uint64_t word, int mask) {
+  if (!lx->cap_shorts) {
+    lx->cap_shorts = 1024; /* the lexicon's short words are a few hundred: load under 1/2 */
+    lx->shorts = dg_xcalloc(lx->cap_shorts, sizeof *lx->shorts);
+  }
+  size_t i = short_slot(word, lx->cap_shorts);
+  while (lx->shorts[i].word && lx->shorts[i].word != word) i = (i + 1) & (lx->cap_shorts - 1);
+  lx->n_shorts += !lx->shorts[i].word;
+  lx->shorts[i].word = word, lx->shorts[i].mask = mask;
+  if (lx->n_shorts * 2 > lx->cap_shorts) { /* grow: rehash into twice the slots */
+    struct short_word *old = lx->shorts;
+    size_t oldcap = lx->cap_shorts;
+    lx->cap_shorts *= 2;
+    lx->shorts = dg_xcalloc(lx->cap_shorts, sizeof *lx->shorts);
+    for (size_t k = 0; k < oldcap; k++)
+      if (old[k].word) {
+        size_t j = short_slot(old[k].word, lx->cap_shorts);
+        while (lx->shorts[j].word) j = (j + 1) & (lx->cap_shorts - 1);
+        lx->shorts[j] = old[k];
+      }
+    free(old);
+  }
+}
+
+static int short_get(const dg_lexicon *lx, uint64_t word) {
+  if (!lx->cap_shorts) return -1;
+  for (size_t i = short_slot(word, lx->cap_shorts);; i = (i + 1) & (lx->cap_shorts - 1)) {
+    if (lx->shorts[i].word == word) return lx->shorts[i].mask;
+    if (!lx->shorts[i].word) return -1;
+  }
 }
 
 static void put_word(dg_lexicon *lx, const char *list, const char *word, const char *value) {
@@ -174,9 +228,20 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
     bit = (int)lx->list_bits.n;
     dg_map_put(&lx->list_bits, list, bit);
   }
-  if (bit >= 0 && nw == 1) {
+  if (bit >= 0 && lw[0] != ' ') { /* (a leading space: no token can match it) */
+    size_t first = strcspn(lw, " ");
+    lw[first] = '\0';
     int m = dg_map_get(&lx->word_lists, lw);
-    dg_map_put(&lx->word_lists, lw, (m < 0 ? 0 : m) | (1 << bit));
+    if (m < 0) {
+      lx->masks = dg_xrealloc(lx->masks, (lx->nmasks + 1) * sizeof *lx->masks);
+      lx->masks[lx->nmasks] = (struct word_mask){0, 0};
+      m = (int)lx->nmasks++;
+      dg_map_put(&lx->word_lists, lw, m);
+      lx->lengths[(unsigned char)lw[0]] |= 1u << (first < 31 ? first : 31);
+      if (first <= 8) short_put(lx, pack_word(lw, first), m);
+    }
+    lx->masks[m].starts |= 1u << bit;
+    if (nw == 1) lx->masks[m].lists |= 1u << bit;
   }
   int cur = dg_map_get(&lx->maxwords, list);
   if (nw > cur) dg_map_put(&lx->maxwords, list, nw);
@@ -198,12 +263,27 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
 
 int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list) { return dg_map_get(&lx->list_bits, list); }
 
-unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n) {
+void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
+                           unsigned *starts) {
   char key[128];
-  if (n >= sizeof key) return 0;
-  for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
-  int m = dg_map_getn(&lx->word_lists, key, n);
-  return m < 0 ? 0u : (unsigned)m;
+  *lists = *starts = 0;
+  if (n >= sizeof key || !n) return;
+  /* most words are in no list: no entry starts with this letter at this length */
+  if (!(lx->lengths[(unsigned char)tolower((unsigned char)word[0])] & (1u << (n < 31 ? n : 31)))) return;
+  int m;
+  if (n <= 8 && !memchr(word, '\0', n)) {
+    m = short_get(lx, pack_word(word, n));
+  } else {
+    for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
+    m = dg_map_getn(&lx->word_lists, key, n);
+  }
+  if (m >= 0) *lists = lx->masks[m].lists, *starts = lx->masks[m].starts;
+}
+
+unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n) {
+  unsigned lists, starts;
+  dg_lexicon_word_masks(lx, word, n, &lists, &starts);
+  return lists;
 }
 
 const char *dg_lexicon_get(const dg_lexicon *lx, const char *list, const char *word) {
@@ -374,6 +454,7 @@ static int gazetteer_line(dg_lexicon *lx, char **f, int nf, const char *path, in
 int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   *out = NULL;
   dg_lexicon *lx = dg_xcalloc(1, sizeof *lx);
+  lx->serial = dg_memo_new_owner();
   dg_map_init(&lx->words);
   dg_map_init(&lx->maxwords);
   dg_map_init(&lx->list_bits);
@@ -414,6 +495,8 @@ void dg_lexicon_free(dg_lexicon *lx) {
   dg_map_free(&lx->maxwords);
   dg_map_free(&lx->list_bits);
   dg_map_free(&lx->word_lists);
+  free(lx->masks);
+  free(lx->shorts);
   dg_map_free(&lx->gaz_index);
   dg_map_free(&lx->gaz_starts);
   dg_strvec_free(&lx->values);
@@ -444,15 +527,30 @@ static int may_be_in_gazetteer(const dg_lexicon *lx, const char *name) {
   return 1;
 }
 
-const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
+static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name) {
   char o[2048], t[2048];
-  if (!may_be_in_gazetteer(lx, name)) return NULL;
   /* no gazetteer name is that long: a cheap no */
   if (strlen(name) * 3 + 64 > sizeof o) return NULL;
   if (fold_into(name, o, sizeof o, t, 1) < 0 || !o[0]) return NULL;
   int i = dg_map_get(&lx->gaz_index, o);
   return i < 0 ? NULL : &lx->gaz[i];
 }
+
+/* Answers are memoised per thread (dg_memo): documents ask about the same
+ * names and name prefixes again and again (splitting, classifying, keys,
+ * partner prefixes), and each answer costs a fold of the name. */
+const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
+  if (!may_be_in_gazetteer(lx, name)) return NULL;
+  dg_memo *m = dg_memo_get(DG_MEMO_GAZETTEER, lx->serial);
+  int i = dg_map_get(&m->index, name);
+  if (i == -2) return NULL;
+  if (i >= 0) return &lx->gaz[i];
+  const dg_gaz *g = gazetteer_fold(lx, name);
+  dg_map_put(&m->index, name, g ? (int)(g - lx->gaz) : -2);
+  return g;
+}
+
+unsigned long dg_lexicon_serial(const dg_lexicon *lx) { return lx->serial; }
 
 size_t dg_lexicon_ngaz(const dg_lexicon *lx) { return lx->ngaz; }
 const dg_gaz *dg_lexicon_gaz_at(const dg_lexicon *lx, size_t i) { return &lx->gaz[i]; }

@@ -47,6 +47,11 @@ int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list);
 /* Mask of the lists a single word (case-insensitive) belongs to: one
  * lookup answers "is it a connector, a month, a cue ..." at once. */
 unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n);
+/* Same lookup, two masks: *lists as above, *starts the lists with an entry
+ * whose first word is this one (one word or more), so a caller skips
+ * dg_lexicon_match_n where no entry can start. */
+void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
+                           unsigned *starts);
 
 /* Same, for words given as (pointer, length) pairs into some text. */
 int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const *words,
@@ -56,6 +61,9 @@ int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const
  * to the same lookup form as name; NULL if none. */
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name);
 size_t dg_lexicon_ngaz(const dg_lexicon *lx);
+/* This loaded lexicon's number, unique in the process: the owner of
+ * memos of answers computed from it (dg_memo). */
+unsigned long dg_lexicon_serial(const dg_lexicon *lx);
 const dg_gaz *dg_lexicon_gaz_at(const dg_lexicon *lx, size_t i);
 
 /* The lookup form of a name: lower case, curly quotes straightened,

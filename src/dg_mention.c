@@ -76,19 +76,30 @@ static void titlecase_line(const dg_lexicon *lx, char *s, size_t n) {
   }
 }
 
+/* Is the line written in capitals: six or more capitals, at least 85 % of
+ * its letters? Counting stops once the rest of the line could not make
+ * it, so an ordinary line is read only in part. */
+static int caps_line(const char *s, size_t n) {
+  size_t up = 0, low = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    up += isupper(c) != 0;
+    low += islower(c) != 0;
+    /* up * 100 >= (up + low) * 85 is 15 up >= 85 low */
+    if ((i & 15) == 15 && (up + (n - 1 - i)) * 15 < low * 85) return 0;
+  }
+  return up >= 6 && up * 15 >= low * 85;
+}
+
 static void make_shadow(const dg_lexicon *lx, dg_text *t) {
   t->shadow = dg_xstrndup(t->orig, t->len);
   size_t b = 0;
   while (b < t->len) {
-    size_t e = b;
-    while (e < t->len && t->shadow[e] != '\n' && t->shadow[e] != '\r') e++;
-    int up = 0, low = 0;
-    for (size_t i = b; i < e; i++) {
-      unsigned char c = (unsigned char)t->shadow[i];
-      up += isupper(c) != 0;
-      low += islower(c) != 0;
-    }
-    if (up >= 6 && up * 100 >= (up + low) * 85) titlecase_line(lx, t->shadow + b, e - b);
+    const char *nl = memchr(t->shadow + b, '\n', t->len - b);
+    size_t e = nl ? (size_t)(nl - t->shadow) : t->len;
+    const char *cr = memchr(t->shadow + b, '\r', e - b);
+    if (cr) e = (size_t)(cr - t->shadow);
+    if (caps_line(t->shadow + b, e - b)) titlecase_line(lx, t->shadow + b, e - b);
     b = e + 1;
   }
 }
@@ -100,7 +111,7 @@ static void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t 
     *cap = *cap ? *cap * 2 : 64;
     s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
   }
-  s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0, 0};
+  s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0, 0, 0};
 }
 
 /* Is there a '.' inside [b, e) followed by a letter: "U.S", "X.1205"? */
@@ -133,6 +144,7 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
     }
     size_t j = i;
     for (;;) {
+      while (j < end && x[j] < 0x80 && isalnum(x[j])) j++; /* ASCII letters and digits first */
       while (j < end && word_char(x + j, end - j)) j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
       if (j >= end) break;
       /* joiners inside a word: - . / ' ’ & followed by a word character */
@@ -161,24 +173,14 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
     if (isupper(x[i])) f |= TK_CAP;
     if (isdigit(x[i])) f |= TK_NUM;
     int upc = 0, lowc = 0;
-    for (size_t k = i; k < j; k++) upc += isupper(x[k]) != 0, lowc += islower(x[k]) != 0;
-    if (upc >= 2 && lowc == 0) f |= TK_ALLCAP;
+    for (size_t k = i; k < j && !lowc; k++) upc += isupper(x[k]) != 0, lowc += islower(x[k]) != 0;
+    if (upc >= 2 && lowc == 0) f |= TK_ALLCAP; /* (counting stops at a lower-case letter) */
     if (j - i >= 3 && (x[j - 1] == 's' || x[j - 1] == 'S') &&
         (x[j - 2] == '\'' || (j - i >= 5 && is_rsquo(x + j - 4, 3))))
       f |= TK_POSS;
     push_tok(s, &cap, (uint32_t)i, (uint32_t)j, f);
     i = j;
   }
-}
-
-int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word) {
-  size_t n = strlen(word);
-  return k->e - k->b == n && strncasecmp(t->shadow + k->b, word, n) == 0;
-}
-
-int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix) {
-  size_t n = strlen(prefix);
-  return k->e - k->b >= n && strncasecmp(t->shadow + k->b, prefix, n) == 0;
 }
 
 char *dg_tok_str(const dg_text *t, const dg_tok *k) { return dg_xstrndup(t->shadow + k->b, k->e - k->b); }
@@ -205,29 +207,43 @@ static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
   return (int)i;
 }
 
-static void mark_words(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
-  int bo = dg_lexicon_list_bit(lx, "ordinal"), bm = dg_lexicon_list_bit(lx, "month"),
-      bc = dg_lexicon_list_bit(lx, "connector");
-  unsigned bit_ordinal = bo < 0 ? 0 : 1u << bo, bit_month = bm < 0 ? 0 : 1u << bm,
-           bit_conn = bc < 0 ? 0 : 1u << bc;
+/* The word lists the mention stage tests tokens for, as dg_tok.lists
+ * masks (0: the lexicon has no such list), looked up once per document. */
+typedef struct list_masks {
+  unsigned ordinal, month, connector, weekday, season;
+} list_masks;
+
+static unsigned list_mask(const dg_lexicon *lx, const char *list) {
+  int b = dg_lexicon_list_bit(lx, list);
+  return b < 0 ? 0 : 1u << b;
+}
+
+static list_masks get_list_masks(const dg_lexicon *lx) {
+  return (list_masks){list_mask(lx, "ordinal"), list_mask(lx, "month"), list_mask(lx, "connector"),
+                      list_mask(lx, "weekday"), list_mask(lx, "season")};
+}
+
+static void mark_words(const dg_lexicon *lx, const list_masks *lm, dg_text *t, dg_sentinfo *s) {
+  unsigned bit_ordinal = lm->ordinal, bit_month = lm->month, bit_conn = lm->connector;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     if (k->e - k->b == 1 && t->shadow[k->b] == '&') k->flags |= TK_CONN; /* "Internet & Security" */
     if (!(k->flags & TK_WORD)) continue;
     const char *w = t->shadow + k->b;
     size_t n = k->e - k->b;
-    k->lists = dg_lexicon_word_lists(lx, w, n);
+    dg_lexicon_word_masks(lx, w, n, &k->lists, &k->starts);
+    s->lists |= k->lists;
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
     /* "twenty-seventh", "thirty-first": tens and an ordinal unit */
-    const char *dash = memchr(w, '-', n);
+    const char *dash = v ? NULL : memchr(w, '-', n); /* (only read without an ordinal) */
     if (!v && dash && dash > w) {
       const char *tens = dg_lexicon_getn(lx, "tens", w, (size_t)(dash - w));
       const char *unit = dg_lexicon_getn(lx, "ordinal", dash + 1, n - (size_t)(dash + 1 - w));
       if (tens && unit && atoi(unit) < 10) k->flags |= TK_ORD, k->ordinal = atoi(tens) + atoi(unit);
     }
     int num;
-    int dl = parse_int(t, k, &num);
+    int dl = isdigit((unsigned char)*w) ? parse_int(t, k, &num) : 0; /* parse_int's own "no" */
     if (dl && (size_t)dl + 2 == n && num > 0 && num < 200) {
       const char *suf = w + dl;
       if (!strncasecmp(suf, "st", 2) || !strncasecmp(suf, "nd", 2) || !strncasecmp(suf, "rd", 2) ||
@@ -286,10 +302,9 @@ static int is_range_word(const dg_text *t, const dg_tok *k) {
          (k->flags & TK_PUNCT && k->e - k->b == 3); /* en dash */
 }
 
-static void find_dates(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
+static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, dg_sentinfo *s) {
   int cap = 0;
-  int bw = dg_lexicon_list_bit(lx, "weekday"), bs = dg_lexicon_list_bit(lx, "season");
-  unsigned bit_weekday = bw < 0 ? 0 : 1u << bw, bit_season = bs < 0 ? 0 : 1u << bs;
+  unsigned bit_weekday = lm->weekday, bit_season = lm->season;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     int m, d, j;
@@ -688,12 +703,13 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
   size_t n = dg_sentence_split(t->shadow, len, &sents);
   t->sents = dg_xcalloc(n ? n : 1, sizeof *t->sents);
   t->nsents = n;
+  list_masks lm = get_list_masks(lx);
   for (size_t i = 0; i < n; i++) {
     dg_sentinfo *s = &t->sents[i];
     s->b = sents[i].begin, s->e = sents[i].end;
     tokenize(t, s);
-    mark_words(lx, t, s);
-    find_dates(lx, t, s);
+    mark_words(lx, &lm, t, s);
+    find_dates(lx, &lm, t, s);
     find_chunks(lx, t, s);
     char last = t->shadow[s->e - 1];
     s->heading = s->e - s->b < 160 && last != '.' && last != ';' && last != ':' && last != ',';

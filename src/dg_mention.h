@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#include <strings.h>
 
 #include "dg_lexicon.h"
 
@@ -35,6 +37,7 @@ typedef struct dg_tok {
   uint32_t flags;
   int ordinal;         /* value when TK_ORD */
   unsigned lists;      /* dg_lexicon_word_lists mask of the word */
+  unsigned starts;     /* lists with an entry starting with the word (dg_lexicon_word_masks) */
 } dg_tok;
 
 typedef struct dg_date {
@@ -60,6 +63,7 @@ typedef struct dg_sentinfo {
   int ndates;
   dg_chunk *chunks;
   int nchunks;
+  unsigned lists;      /* union of the tokens' lists masks: "no cue here" in one test */
   int heading;         /* a short line without final punctuation */
   int caps_line;       /* written in capitals */
 } dg_sentinfo;
@@ -76,9 +80,21 @@ typedef struct dg_text {
 int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_text **out);
 void dg_text_free(dg_text *t);
 
-/* Token text helpers (shadow copy). */
-int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word); /* case-insensitive */
-int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix);
+/* Token text helpers (shadow copy). Inline: called with string literals
+ * millions of times, so the length folds to a constant and most calls end
+ * at the length test. */
+/* (a | 0x20) == (b | 0x20) holds whenever a and b are equal ignoring
+ * case: a one-instruction "no" before strncasecmp. */
+static inline int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word) { /* case-insensitive */
+  size_t n = strlen(word);
+  return k->e - k->b == n && n && (t->shadow[k->b] | 0x20) == (word[0] | 0x20) &&
+         strncasecmp(t->shadow + k->b, word, n) == 0;
+}
+static inline int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix) {
+  size_t n = strlen(prefix);
+  return k->e - k->b >= n && n && (t->shadow[k->b] | 0x20) == (prefix[0] | 0x20) &&
+         strncasecmp(t->shadow + k->b, prefix, n) == 0;
+}
 char *dg_tok_str(const dg_text *t, const dg_tok *k);
 
 /* Renders tokens [tb, te) as a name: single spaces where the text had any

@@ -1,6 +1,8 @@
 /* dg_resolve: see dg_resolve.h. */
 #include "dg_resolve.h"
 
+#include "dg_memo.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,17 +35,26 @@ const char *dg_acr_long(const dg_acr *a, const char *acr) {
 
 /* "New Zealand–Viet Nam" is "New Zealand-Viet Nam": dashes to hyphens. */
 static char *hyphens(const char *name) {
-  dg_buf b;
-  dg_buf_init(&b);
-  for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x91 || p[2] == 0x93)) {
-      dg_buf_addc(&b, '-');
-      p += 2;
+  size_t n = strlen(name);
+  char *r = dg_xmalloc(n + 1), *w = r;
+  const unsigned char *p = (const unsigned char *)name, *end = p + n;
+  while (p < end) {
+    /* copy up to the next lead byte of a three-byte sequence in one go */
+    const unsigned char *q = memchr(p, 0xE2, (size_t)(end - p));
+    if (!q) q = end;
+    memcpy(w, p, (size_t)(q - p));
+    w += q - p;
+    p = q;
+    if (p == end) break;
+    if (p[1] == 0x80 && (p[2] == 0x91 || p[2] == 0x93)) {
+      *w++ = '-';
+      p += 3;
     } else {
-      dg_buf_addc(&b, (char)*p);
+      *w++ = (char)*p++;
     }
   }
-  return dg_buf_steal(&b);
+  *w = '\0';
+  return r;
 }
 
 static int is_actor(const dg_gaz *g) {
@@ -63,10 +74,11 @@ static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) 
     /* longest part ending at '-' or ' ' or the end, at most 40 bytes */
     for (size_t e = pos + 1; e <= len && e - pos <= 40; e++) {
       if (e < len && name[e] != '-' && name[e] != ' ') continue;
-      char *part = dg_xstrndup(name + pos, e - pos);
+      char part[48]; /* e - pos <= 40 */
+      memcpy(part, name + pos, e - pos);
+      part[e - pos] = '\0';
       /* "U.S." inside "U.S.-ASEAN" arrives as "U.S." already */
       const dg_gaz *g = dg_lexicon_gazetteer(lx, part);
-      free(part);
       if (is_actor(g)) best = e, bg = g;
     }
     if (!bg) break;
@@ -162,8 +174,42 @@ static void fold_expanding(const dg_lexicon *lx, const dg_acr *acr, const char *
   dg_buf_free(&tmp);
 }
 
-char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name_in) {
-  char *name = hyphens(name_in);
+/* Appends s with the separators key_question uses escaped, so that two
+ * different questions never read the same. */
+static void add_escaped(dg_buf *q, const char *s) {
+  if (!strpbrk(s, "\x1d\x1e\x1f")) {
+    dg_buf_adds(q, s);
+    return;
+  }
+  for (; *s; s++) {
+    if (*s == '\x1d' || *s == '\x1e' || *s == '\x1f') dg_buf_addc(q, '\x1d');
+    dg_buf_addc(q, *s);
+  }
+}
+
+/* What a key depends on besides the lexicon: the name (dashes made
+ * hyphens), and for every word of it that fold_expanding may expand, the
+ * document's long form of it or none. The key memo's question. */
+static void key_question(const dg_acr *acr, const char *name, dg_buf *q) {
+  add_escaped(q, name);
+  for (const char *p = name; *p;) {
+    const char *e = strchr(p, ' ');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) upper += isupper((unsigned char)p[i]) != 0, lower += islower((unsigned char)p[i]) != 0;
+    if (upper >= 2 && upper > lower) {
+      char *w = dg_xstrndup(p, n);
+      const char *lf = dg_acr_long(acr, w);
+      free(w);
+      dg_buf_addc(q, lf ? '\x1f' : '\x1e');
+      if (lf) add_escaped(q, lf);
+    }
+    p = e ? e + 1 : p + n;
+  }
+  dg_buf_cstr(q);
+}
+
+static char *compute_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) {
   dg_buf out;
   dg_buf_init(&out);
   dg_strvec keys;
@@ -180,8 +226,30 @@ char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name_i
   }
   fold_expanding(lx, acr, name + pre, &out);
   dg_strvec_free(&keys);
-  free(name);
   return dg_buf_steal(&out);
+}
+
+/* Keys are memoised per thread (dg_memo): the same names are keyed in
+ * document after document, and a key costs partner parsing and folds. */
+char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name_in) {
+  char *name = hyphens(name_in);
+  dg_buf q;
+  dg_buf_init(&q);
+  key_question(acr, name, &q);
+  dg_memo *m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
+  int i = dg_map_get(&m->index, q.data);
+  char *key;
+  if (i >= 0) {
+    key = dg_xstrdup(m->texts.v[i]);
+  } else {
+    key = compute_key(lx, acr, name);
+    m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
+    dg_strvec_push(&m->texts, key);
+    dg_map_put(&m->index, q.data, (int)m->texts.n - 1);
+  }
+  dg_buf_free(&q);
+  free(name);
+  return key;
 }
 
 int dg_resolve_distance(const char *a, const char *b, int cap) {

@@ -98,7 +98,11 @@ static void push(dg_sent **v, size_t *n, size_t *cap, const char *t, size_t b, s
 size_t dg_sentence_split(const char *t, size_t len, dg_sent **out) {
   dg_sent *v = NULL;
   size_t n = 0, cap = 0, start = 0;
+  /* the bytes at which a sentence may end: everything else is skipped fast */
+  static const unsigned char may_end[256] = {['\n'] = 1, ['\r'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
   for (size_t i = 0; i < len; i++) {
+    while (i < len && !may_end[(unsigned char)t[i]]) i++;
+    if (i >= len) break;
     unsigned char c = (unsigned char)t[i];
     if (is_nl(c)) {
       size_t j = i + 1;

@@ -153,8 +153,18 @@ uint64_t dg_hash_fast(const void *p, size_t n) {
     h = (h ^ (w * 0x9e3779b97f4a7c15ULL)) * 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 29;
   }
+  /* the last n < 8 bytes, little-endian, in at most three loads */
   uint64_t w = 0;
-  for (size_t i = 0; i < n; i++) w |= (uint64_t)s[i] << (8 * i);
+  unsigned shift = 0;
+  if (n & 4) {
+    w = (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24;
+    s += 4, shift = 32;
+  }
+  if (n & 2) {
+    w |= ((uint64_t)s[0] | (uint64_t)s[1] << 8) << shift;
+    s += 2, shift += 16;
+  }
+  if (n & 1) w |= (uint64_t)s[0] << shift;
   return mix64(h ^ w);
 }
 
@@ -250,8 +260,15 @@ void dg_map_put(dg_map *m, const char *key, int value) {
 }
 
 size_t dg_utf8_count(const char *s, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++)
+  size_t c = 0, i = 0;
+  /* eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear */
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7; /* one bit per byte */
+    c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);                /* their sum */
+  }
+  for (; i < n; i++)
     if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
   return c;
 }
