@@ -269,7 +269,7 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
     rc = dg_error_set(err, DG_ERR_INPUT, "none of the %zu input documents could be read", files.n);
     goto cleanup;
   }
-  dg_graph_finalize(g);
+  dg_graph_finalize_threads(g, jobs);
   double t2 = now();
   st->t_graph = t2 - t1;
   count_classes(g, st);

@@ -1530,7 +1530,8 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     }
   for (int k = first; k < last; k++) {
     mention *m = &c->m[k];
-    if (m->kind != M_PLACE && !(m->kind == M_COUNTRY && !m->poss)) continue;
+    /* ent < 0: a fragment that names nothing (see the long-form cut above) */
+    if (m->ent < 0 || (m->kind != M_PLACE && !(m->kind == M_COUNTRY && !m->poss))) continue;
     if (!(m->prep || is_word(c, s, m->tb - 1, "in") || is_word(c, s, m->tb - 1, "at") ||
           (is_word(c, s, m->tb - 1, "the") && (is_word(c, s, m->tb - 2, "in") || is_word(c, s, m->tb - 2, "at")))))
       continue;

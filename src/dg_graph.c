@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -629,7 +630,37 @@ static const char *decimal(size_t v, char buf[24]) {
   return p;
 }
 
-static void build_quads(dg_graph *g) {
+/* One table to sort and deduplicate, on a thread of its own. */
+typedef struct sort_task {
+  dg_quad *q;
+  size_t *n;
+  size_t nterms;
+} sort_task;
+
+static void *sort_task_run(void *arg) {
+  sort_task *t = arg;
+  *t->n = sort_dedupe(t->q, *t->n, t->nterms);
+  return NULL;
+}
+
+/* The three tables are independent: with threads > 1 the evidence and
+ * union tables are sorted on threads of their own beside the facts (the
+ * result is the same either way; a thread that cannot start runs here). */
+static void sort_tables(dg_graph *g, int threads) {
+  sort_task t[3] = {{g->quads, &g->nquads, g->nterms},
+                    {g->evq, &g->nevq, g->nterms},
+                    {g->uq, &g->nuq, g->nterms}};
+  pthread_t th[3];
+  int started[3] = {0, 0, 0};
+  for (int i = 1; i < 3 && threads > 1; i++)
+    started[i] = pthread_create(&th[i], NULL, sort_task_run, &t[i]) == 0;
+  for (int i = 0; i < 3; i++)
+    if (!started[i]) sort_task_run(&t[i]);
+  for (int i = 1; i < 3; i++)
+    if (started[i]) pthread_join(th[i], NULL);
+}
+
+static void build_quads(dg_graph *g, int threads) {
   size_t nn = g->nnodes ? g->nnodes : 1;
   g->node_term = dg_xmalloc(nn * sizeof *g->node_term);
   g->label_term = dg_xmalloc(nn * sizeof *g->label_term);
@@ -689,18 +720,20 @@ static void build_quads(dg_graph *g) {
   memset(g->vocab, 0, sizeof g->vocab); /* ids change below */
   /* terms in output order, then quads by term ids: deterministic, N-Quads order */
   rank_terms(g);
-  g->nquads = sort_dedupe(g->quads, g->nquads, g->nterms);
-  g->nevq = sort_dedupe(g->evq, g->nevq, g->nterms);
-  /* the union graph: the same triples with the graph name dropped */
+  /* the union graph: the same triples with the graph name dropped (set to
+   * one value for all, so that the sort ignores it) */
   g->uq = dg_xmalloc((g->nquads ? g->nquads : 1) * sizeof *g->uq);
-  for (size_t i = 0; i < g->nquads; i++) g->uq[i] = g->quads[i], g->uq[i].g = g->quads[0].g;
-  g->nuq = sort_dedupe(g->uq, g->nquads, g->nterms);
+  for (size_t i = 0; i < g->nquads; i++) g->uq[i] = g->quads[i], g->uq[i].g = 0;
+  g->nuq = g->nquads;
+  sort_tables(g, threads);
 }
 
-void dg_graph_finalize(dg_graph *g) {
+void dg_graph_finalize_threads(dg_graph *g, int threads) {
   if (g->finalized) return;
   g->finalized = 1;
   merge_acronym_only(g);
   mint_iris(g);
-  build_quads(g);
+  build_quads(g, threads);
 }
+
+void dg_graph_finalize(dg_graph *g) { dg_graph_finalize_threads(g, 1); }

@@ -92,6 +92,8 @@ void dg_graph_free(dg_graph *g);
  * the same name was already added. */
 int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err);
 void dg_graph_finalize(dg_graph *g);
+/* Same, sorting the quad tables on up to threads threads (same result). */
+void dg_graph_finalize_threads(dg_graph *g, int threads);
 
 /* Output order of terms: kind (IRI before literal), value, datatype,
  * language, bytewise. After finalize, id order is this order. */
