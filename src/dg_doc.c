@@ -73,6 +73,17 @@ static void normalize_line_ends(char *s, size_t n) {
     if (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')) s[i] = '\n';
 }
 
+/* U+FFFE and U+FFFF (EF BF BE, EF BF BF) are noncharacters at which raptor
+ * 2.0.15's writers stop: an N-Quads literal is cut there, and the Turtle
+ * writer drops the rest of the subject's statements. Each becomes U+FFFD,
+ * three bytes as well, so no offset moves. (Other noncharacters pass
+ * through raptor unharmed.) */
+static void replace_noncharacters(char *s, size_t n) {
+  for (char *p = s; (p = memchr(p, 0xEF, n - (size_t)(p - s))); p++)
+    if (n - (size_t)(p - s) >= 3 && (unsigned char)p[1] == 0xBF && ((unsigned char)p[2] & 0xFE) == 0xBE)
+      p[2] = (char)0xBD;
+}
+
 /* Messages are one line even when a file name holds a line break. */
 static void one_line(char *s) {
   for (; *s; s++)
@@ -120,6 +131,7 @@ static int decode_text(dg_doc *doc, const unsigned char *s, size_t n, dg_error *
     }
   }
   normalize_line_ends(out.data, out.len);
+  replace_noncharacters(out.data, out.len);
   doc->len = out.len;
   doc->text = dg_buf_steal(&out);
 cleanup:
@@ -261,6 +273,7 @@ static int decode_markup(dg_doc *doc, const char *s, size_t n, int html, dg_erro
   size_t bad = first_invalid_utf8((const unsigned char *)dg_buf_cstr(&out), out.len);
   if (bad != out.len) out.len = bad, out.data[bad] = '\0';
   normalize_line_ends(out.data, out.len);
+  replace_noncharacters(out.data, out.len);
   doc->len = out.len;
   doc->text = dg_buf_steal(&out);
   return 0;
@@ -282,7 +295,8 @@ int dg_doc_from_memory(const char *name, const char *bytes, size_t n, dg_doc_for
   *out = NULL;
   dg_doc *doc = dg_xcalloc(1, sizeof *doc);
   doc->path = dg_xstrdup(name);
-  doc->name = dg_xstrdup(base_name(name));
+  doc->name = dg_xstrdup(base_name(name)); /* the dg:sourceFile literal */
+  replace_noncharacters(doc->name, strlen(doc->name));
   if (fmt == DG_FMT_AUTO) fmt = sniff_markup(bytes, n);
   int rc;
   if (fmt == DG_FMT_HTML || fmt == DG_FMT_XML) {

@@ -56,6 +56,20 @@ static void test_text(void) {
     CHECK(d->warning && strstr(d->warning, "0xE9 at offset 3") && strstr(d->warning, "Windows-1252"));
   }
   dg_doc_free(d);
+  /* U+FFFE / U+FFFF (raptor's writers stop at them) become U+FFFD, in
+   * UTF-8, in UTF-16 and in the file name; offsets do not move */
+  d = MEM("n\xef\xbf\xbf" "c.txt", "a\xef\xbf\xbf b\xef\xbf\xbe c\xef\xbf\xbd \xef\xbe\xbf", DG_FMT_TEXT, &err);
+  CHECK(d != NULL);
+  if (d) {
+    CHECK_STR(d->text, "a\xef\xbf\xbd b\xef\xbf\xbd c\xef\xbf\xbd \xef\xbe\xbf");
+    CHECK_STR(d->name, "n\xef\xbf\xbd" "c.txt");
+    CHECK(!d->warning);
+  }
+  dg_doc_free(d);
+  d = NULL;
+  CHECK(dg_doc_from_memory("u16.txt", "\xff\xfe" "a\0\xff\xff", 6, DG_FMT_TEXT, &d, &err) == 0);
+  if (d) CHECK_STR(d->text, "a\xef\xbf\xbd");
+  dg_doc_free(d);
   /* a truncated sequence at the very end is invalid too */
   d = MEM("end.txt", "ok \xe2\x80", DG_FMT_TEXT, &err);
   CHECK(d && d->warning && strstr(d->warning, "offset 3"));
