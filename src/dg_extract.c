@@ -1985,11 +1985,11 @@ static void previous_events(ctx *c) {
 static void short_series_names(ctx *c) {
   previous_events(c);
   if (c->main_series < 0) return;
-  const dg_entity *ms = &c->r->ents[c->main_series];
   for (int i = 0; i < c->nm; i++) {
     mention *m = &c->m[i];
     if (m->kind != M_EVENT || !m->ord || m->series < 0 || m->series == c->main_series) continue;
-    const dg_entity *sr = &c->r->ents[m->series];
+    /* fetched anew each time: event_entity below may move the entities */
+    const dg_entity *ms = &c->r->ents[c->main_series], *sr = &c->r->ents[m->series];
     int shortname = 0;
     for (size_t j = 0; j < sr->names.n && !shortname; j++) {
       int words = 1;
