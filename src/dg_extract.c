@@ -177,15 +177,37 @@ static size_t partner_prefix(ctx *c, const char *name) {
   return (size_t)n;
 }
 
-/* A name as written, without a possessive ending ("ASEAN's" names ASEAN). */
-static char *render(ctx *c, int s, int tb, int te) {
-  char *r = dg_mention_render(c->t, &c->t->sents[s], tb, te, 1);
-  size_t n = strlen(r);
+/* Length of a rendered name without its possessive ending ("ASEAN's"
+ * names ASEAN) when token te - 1 carries one. */
+static size_t drop_possessive(ctx *c, int s, int tb, int te, const char *r, size_t n) {
   if (te > tb && (tok(c, s, te - 1)->flags & TK_POSS) && n > 3) {
-    if (r[n - 2] == '\'' && r[n - 1] == 's') r[n - 2] = '\0';
-    else if (n > 5 && (unsigned char)r[n - 4] == 0xE2 && r[n - 1] == 's') r[n - 4] = '\0';
+    if (r[n - 2] == '\'' && r[n - 1] == 's') return n - 2;
+    if (n > 5 && (unsigned char)r[n - 4] == 0xE2 && r[n - 1] == 's') return n - 4;
   }
+  return n;
+}
+
+/* A name as written, without a possessive ending. Caller frees. */
+static char *render(ctx *c, int s, int tb, int te) {
+  const dg_sentinfo *si = &c->t->sents[s];
+  char *r = dg_xmalloc(dg_mention_render_bound(si, tb, te));
+  size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
+  r[drop_possessive(c, s, tb, te, r, n)] = '\0';
   return r;
+}
+
+/* The gazetteer entry of the name [tb, te) of sentence s, rendered into a
+ * stack array when it fits: only looked up, never kept. */
+static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
+  const dg_sentinfo *si = &c->t->sents[s];
+  char small[512];
+  size_t bound = dg_mention_render_bound(si, tb, te);
+  char *r = bound <= sizeof small ? small : dg_xmalloc(bound);
+  size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
+  r[drop_possessive(c, s, tb, te, r, n)] = '\0';
+  const dg_gaz *g = dg_lexicon_gazetteer(c->lx, r);
+  if (r != small) free(r);
+  return g;
 }
 
 /* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
@@ -193,12 +215,7 @@ static char *render(ctx *c, int s, int tb, int te) {
  * stripping and classifying ask about the same spans again and again. */
 static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
   int len = te - tb;
-  if (len <= 0 || len >= GM_SPAN) {
-    char *n = render(c, s, tb, te);
-    const dg_gaz *g = dg_lexicon_gazetteer(c->lx, n);
-    free(n);
-    return g;
-  }
+  if (len <= 0 || len >= GM_SPAN) return render_gaz(c, s, tb, te);
   if (c->gm_sent != s) {
     size_t n = (size_t)ntok(c, s) * GM_SPAN;
     if (n > c->gm_cap) {
@@ -211,10 +228,8 @@ static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
   }
   size_t k = (size_t)tb * GM_SPAN + (size_t)len;
   if (!c->gm_known[k]) {
-    char *n = render(c, s, tb, te);
-    c->gm_gaz[k] = dg_lexicon_gazetteer(c->lx, n);
+    c->gm_gaz[k] = render_gaz(c, s, tb, te);
     c->gm_known[k] = 1;
-    free(n);
   }
   return c->gm_gaz[k];
 }

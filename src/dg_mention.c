@@ -659,9 +659,16 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
   }
 }
 
-char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens) {
-  dg_buf b;
-  dg_buf_init(&b);
+size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te) {
+  return te > tb ? (size_t)(s->toks[te - 1].e - s->toks[tb].b) + 1 : 1;
+}
+
+/* Writes straight into out: every space written stands for at least one
+ * byte of the source span (white space, or a skipped ')'), so the output
+ * never outgrows the span and needs no growing buffer. */
+size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
+                              char *out) {
+  size_t len = 0;
   int depth = 0;
   for (int i = tb; i < te; i++) {
     const dg_tok *k = &s->toks[i];
@@ -676,20 +683,27 @@ char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, 
     }
     if (depth) continue;
     /* keep the text's own spacing decision: a space if there was any */
-    if (b.len && i > tb) {
+    if (len && i > tb) {
       const dg_tok *p = &s->toks[i - 1];
       if (k->b > p->e || (skip_parens && tok_punct(t, p, ')'))) {
-        if (!(skip_parens && tok_punct(t, k, '-')) && !(b.len && b.data[b.len - 1] == '-'))
-          dg_buf_addc(&b, ' ');
+        if (!(skip_parens && tok_punct(t, k, '-')) && out[len - 1] != '-') out[len++] = ' ';
       }
     }
     if (skip_parens && tok_punct(t, k, '-') && i > tb && tok_punct(t, &s->toks[i - 1], ')')) {
       /* "(ADMM)-Plus" -> "ADMM-Plus" is the acronym form; the long form reads "Meeting-Plus" */
-      while (b.len && b.data[b.len - 1] == ' ') b.len--;
+      while (len && out[len - 1] == ' ') len--;
     }
-    dg_buf_add(&b, t->shadow + k->b, k->e - k->b);
+    memcpy(out + len, t->shadow + k->b, k->e - k->b);
+    len += k->e - k->b;
   }
-  return dg_buf_steal(&b);
+  out[len] = '\0';
+  return len;
+}
+
+char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens) {
+  char *out = dg_xmalloc(dg_mention_render_bound(s, tb, te));
+  dg_mention_render_into(t, s, tb, te, skip_parens, out);
+  return out;
 }
 
 /* ---- driver ---- */

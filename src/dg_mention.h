@@ -100,6 +100,12 @@ char *dg_tok_str(const dg_text *t, const dg_tok *k);
 /* Renders tokens [tb, te) as a name: single spaces where the text had any
  * white space, inline "(ABBR)" groups dropped when skip_parens. Caller frees. */
 char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens);
+/* The same into a caller's array of at least dg_mention_render_bound bytes
+ * (the span's bytes and a NUL: a rendering is never longer than its
+ * source); returns the length. For callers that only look a name up. */
+size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te);
+size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
+                              char *out);
 
 /* If token i opens an acronym group "(ABBR)", the index of its ')', else -1. */
 int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i);
