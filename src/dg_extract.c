@@ -73,7 +73,7 @@ typedef struct ctx {
   dg_map key_memo;          /* name -> index into keys: resolve_key's memo */
   dg_strvec keys;
   dg_map prefix_memo;       /* name -> partner_prefix's answer */
-  int head_bit;             /* the "head" list's bit in dg_tok.starts, or -1 */
+  int head_bit;             /* the "head" list's bit in dg_tok.lists and .multi, or -1 */
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
   unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
   const char *(*hm_vals)[6];/* per token: their values */
@@ -261,13 +261,18 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
     unsigned lens = HM_DONE;
     char buf[256];
     size_t n = 0;
-    for (int j = i, len = 1; j < ntok(c, s) && len <= 5; j++, len++) {
+    /* the token's masks tell which lengths can be entries: the word alone
+     * only if it is one, longer phrases only if an entry starts with it */
+    const dg_tok *k = tok(c, s, i);
+    int one = c->head_bit < 0 || ((k->lists >> c->head_bit) & 1);
+    int longer = c->head_bit < 0 || ((k->multi >> c->head_bit) & 1);
+    for (int j = i, len = 1; j < ntok(c, s) && len <= (longer ? 5 : 1); j++, len++) {
       const dg_tok *x = tok(c, s, j);
       if ((x->flags & TK_PUNCT) || n + (x->e - x->b) + 1 >= sizeof buf) break;
       if (len > 1) buf[n++] = ' ';
       memcpy(buf + n, c->t->shadow + x->b, x->e - x->b);
       n += x->e - x->b;
-      const char *v = dg_lexicon_getn(c->lx, "head", buf, n);
+      const char *v = len > 1 || one ? dg_lexicon_getn(c->lx, "head", buf, n) : NULL;
       if (v) lens |= 1u << len, c->hm_vals[i][len] = v;
     }
     c->hm_lens[i] = (unsigned char)lens;
@@ -281,7 +286,7 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
  * punctuation); its value in *v. 0 if none. */
 static int head_match(ctx *c, int s, int i, int te, const char **v) {
   const dg_tok *k = tok(c, s, i);
-  if (c->head_bit >= 0 && !((k->starts >> c->head_bit) & 1)) return 0;
+  if (c->head_bit >= 0 && !(((k->lists | k->multi) >> c->head_bit) & 1)) return 0;
   int nw = 0;
   while (nw < 5 && i + nw < te && !(tok(c, s, i + nw)->flags & TK_PUNCT)) nw++;
   if (!nw) return 0;

@@ -16,9 +16,11 @@ struct dg_lexicon {
   dg_map maxwords;     /* list -> longest entry in words */
   dg_map list_bits;    /* list -> bit index (the first 31 lists) */
   dg_map word_lists;   /* first word of an entry -> index into masks */
-  struct word_mask { unsigned lists, starts; } *masks;
+  struct word_mask { unsigned lists, multi; } *masks;
   size_t nmasks;
   uint32_t lengths[256];/* first byte of a word_lists key -> bit min(length, 31): a quick "no" */
+  uint32_t last_lengths[256]; /* the same for the last byte: a second quick "no" */
+  unsigned char lower[256]; /* tolower of every byte, without a call */
   struct short_word { uint64_t word; int mask; } *shorts; /* word_lists keys of 1..8 bytes, */
   size_t cap_shorts, n_shorts; /* packed in an integer, open addressing: no hashing of strings */
   dg_gaz *gaz;
@@ -238,10 +240,11 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
       m = (int)lx->nmasks++;
       dg_map_put(&lx->word_lists, lw, m);
       lx->lengths[(unsigned char)lw[0]] |= 1u << (first < 31 ? first : 31);
+      lx->last_lengths[(unsigned char)lw[first - 1]] |= 1u << (first < 31 ? first : 31);
       if (first <= 8) short_put(lx, pack_word(lw, first), m);
     }
-    lx->masks[m].starts |= 1u << bit;
     if (nw == 1) lx->masks[m].lists |= 1u << bit;
+    else lx->masks[m].multi |= 1u << bit;
   }
   int cur = dg_map_get(&lx->maxwords, list);
   if (nw > cur) dg_map_put(&lx->maxwords, list, nw);
@@ -264,25 +267,33 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
 int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list) { return dg_map_get(&lx->list_bits, list); }
 
 void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
-                           unsigned *starts) {
+                           unsigned *multi) {
   char key[128];
-  *lists = *starts = 0;
+  *lists = *multi = 0;
   if (n >= sizeof key || !n) return;
-  /* most words are in no list: no entry starts with this letter at this length */
-  if (!(lx->lengths[(unsigned char)tolower((unsigned char)word[0])] & (1u << (n < 31 ? n : 31)))) return;
+  /* most words are in no list: no entry starts (or ends) with this letter at this length */
+  const unsigned char *w = (const unsigned char *)word;
+  uint32_t len_bit = 1u << (n < 31 ? n : 31);
+  if (!(lx->lengths[lx->lower[w[0]]] & len_bit) || !(lx->last_lengths[lx->lower[w[n - 1]]] & len_bit)) return;
   int m;
-  if (n <= 8 && !memchr(word, '\0', n)) {
-    m = short_get(lx, pack_word(word, n));
-  } else {
-    for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
-    m = dg_map_getn(&lx->word_lists, key, n);
+  if (n <= 8) {
+    uint64_t x = 0; /* pack_word through the table; a NUL inside takes the long way */
+    int nul = 0;
+    for (size_t i = 0; i < n; i++) x |= (uint64_t)lx->lower[w[i]] << (8 * i), nul |= !w[i];
+    if (!nul) {
+      m = short_get(lx, x);
+      if (m >= 0) *lists = lx->masks[m].lists, *multi = lx->masks[m].multi;
+      return;
+    }
   }
-  if (m >= 0) *lists = lx->masks[m].lists, *starts = lx->masks[m].starts;
+  for (size_t i = 0; i < n; i++) key[i] = (char)lx->lower[w[i]];
+  m = dg_map_getn(&lx->word_lists, key, n);
+  if (m >= 0) *lists = lx->masks[m].lists, *multi = lx->masks[m].multi;
 }
 
 unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n) {
-  unsigned lists, starts;
-  dg_lexicon_word_masks(lx, word, n, &lists, &starts);
+  unsigned lists, multi;
+  dg_lexicon_word_masks(lx, word, n, &lists, &multi);
   return lists;
 }
 
@@ -455,6 +466,7 @@ int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   *out = NULL;
   dg_lexicon *lx = dg_xcalloc(1, sizeof *lx);
   lx->serial = dg_memo_new_owner();
+  for (int c = 0; c < 256; c++) lx->lower[c] = (unsigned char)tolower(c);
   dg_map_init(&lx->words);
   dg_map_init(&lx->maxwords);
   dg_map_init(&lx->list_bits);

@@ -12,6 +12,23 @@
 
 /* ---- characters ---- */
 
+/* ASCII character classes, as <ctype.h> answers them in the C locale the
+ * program runs in (bytes from 0x80 are in none): one load per byte in the
+ * tokenizer instead of a call and a mask. */
+enum { CC_SPACE = 1, CC_UPPER = 2, CC_LOWER = 4, CC_DIGIT = 8, CC_ALNUM = CC_UPPER | CC_LOWER | CC_DIGIT };
+#define CC(c)                                                                                      \
+  (((c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? CC_SPACE : 0) | ((c) >= 'A' && (c) <= 'Z' ? CC_UPPER : 0) | \
+   ((c) >= 'a' && (c) <= 'z' ? CC_LOWER : 0) | ((c) >= '0' && (c) <= '9' ? CC_DIGIT : 0))
+#define CC4(c) CC(c), CC((c) + 1), CC((c) + 2), CC((c) + 3)
+#define CC16(c) CC4(c), CC4((c) + 4), CC4((c) + 8), CC4((c) + 12)
+#define CC64(c) CC16(c), CC16((c) + 16), CC16((c) + 32), CC16((c) + 48)
+static const unsigned char cclass[256] = {CC64(0), CC64(64), CC64(128), CC64(192)};
+#undef CC64
+#undef CC16
+#undef CC4
+#undef CC
+static inline int cc_is(unsigned char c, unsigned cls) { return (cclass[c] & cls) != 0; }
+
 /* Length of a punctuation sequence at p that is not part of a word
  * (curly quotes, dashes, bullets, nbsp), else 0. */
 static int uni_punct(const unsigned char *p, size_t avail) {
@@ -36,7 +53,7 @@ static int is_rsquo(const unsigned char *p, size_t avail) {
 }
 
 static int word_char(const unsigned char *p, size_t avail) {
-  if (*p < 0x80) return isalnum(*p);
+  if (*p < 0x80) return cc_is(*p, CC_ALNUM);
   return !uni_punct(p, avail);
 }
 
@@ -83,8 +100,8 @@ static int caps_line(const char *s, size_t n) {
   size_t up = 0, low = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    up += isupper(c) != 0;
-    low += islower(c) != 0;
+    up += cc_is(c, CC_UPPER);
+    low += cc_is(c, CC_LOWER);
     /* up * 100 >= (up + low) * 85 is 15 up >= 85 low */
     if ((i & 15) == 15 && (up + (n - 1 - i)) * 15 < low * 85) return 0;
   }
@@ -106,11 +123,14 @@ static void make_shadow(const dg_lexicon *lx, dg_text *t) {
 
 /* ---- tokens ---- */
 
-static void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t flags) {
-  if (s->ntoks == *cap) {
-    *cap = *cap ? *cap * 2 : 64;
-    s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
-  }
+static __attribute__((noinline)) void grow_toks(dg_sentinfo *s, int *cap) {
+  *cap = *cap ? *cap * 2 : 64;
+  s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
+}
+
+/* Inlined into the tokenizer (once per token); growing is the rare call. */
+static inline void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t flags) {
+  if (s->ntoks == *cap) grow_toks(s, cap);
   s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0, 0, 0};
 }
 
@@ -126,7 +146,7 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
   size_t i = s->b, end = s->e;
   int cap = 0;
   while (i < end) {
-    if (x[i] == ' ' || x[i] == '\t' || x[i] == '\n' || x[i] == '\r' || x[i] == '\f' || x[i] == '\v') {
+    if (cc_is(x[i], CC_SPACE)) {
       i++;
       continue;
     }
@@ -136,7 +156,7 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
       continue;
     }
     int up = uni_punct(x + i, end - i);
-    if (up || (x[i] < 0x80 && !isalnum(x[i]))) {
+    if (up || (x[i] < 0x80 && !cc_is(x[i], CC_ALNUM))) {
       size_t l = up ? (size_t)up : 1;
       push_tok(s, &cap, (uint32_t)i, (uint32_t)(i + l), TK_PUNCT);
       i += l;
@@ -144,7 +164,7 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
     }
     size_t j = i;
     for (;;) {
-      while (j < end && x[j] < 0x80 && isalnum(x[j])) j++; /* ASCII letters and digits first */
+      while (j < end && cc_is(x[j], CC_ALNUM)) j++; /* ASCII letters and digits first */
       while (j < end && word_char(x + j, end - j)) j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
       if (j >= end) break;
       /* joiners inside a word: - . / ' ’ & followed by a word character */
@@ -170,10 +190,10 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
              !(j + (x[j] == '\'' ? 1 : 3) < end && word_char(x + j + (x[j] == '\'' ? 1 : 3), end - j)))
       j += x[j] == '\'' ? 1 : 3;
     uint32_t f = TK_WORD;
-    if (isupper(x[i])) f |= TK_CAP;
-    if (isdigit(x[i])) f |= TK_NUM;
+    if (cc_is(x[i], CC_UPPER)) f |= TK_CAP;
+    if (cc_is(x[i], CC_DIGIT)) f |= TK_NUM;
     int upc = 0, lowc = 0;
-    for (size_t k = i; k < j && !lowc; k++) upc += isupper(x[k]) != 0, lowc += islower(x[k]) != 0;
+    for (size_t k = i; k < j && !lowc; k++) upc += cc_is(x[k], CC_UPPER), lowc += cc_is(x[k], CC_LOWER);
     if (upc >= 2 && lowc == 0) f |= TK_ALLCAP; /* (counting stops at a lower-case letter) */
     if (j - i >= 3 && (x[j - 1] == 's' || x[j - 1] == 'S') &&
         (x[j - 2] == '\'' || (j - i >= 5 && is_rsquo(x + j - 4, 3))))
@@ -231,7 +251,7 @@ static void mark_words(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
     if (!(k->flags & TK_WORD)) continue;
     const char *w = t->shadow + k->b;
     size_t n = k->e - k->b;
-    dg_lexicon_word_masks(lx, w, n, &k->lists, &k->starts);
+    dg_lexicon_word_masks(lx, w, n, &k->lists, &k->multi);
     s->lists |= k->lists;
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);

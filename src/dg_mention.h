@@ -37,7 +37,8 @@ typedef struct dg_tok {
   uint32_t flags;
   int ordinal;         /* value when TK_ORD */
   unsigned lists;      /* dg_lexicon_word_lists mask of the word */
-  unsigned starts;     /* lists with an entry starting with the word (dg_lexicon_word_masks) */
+  unsigned multi;      /* lists with an entry of two or more words starting with the word
+                        * (dg_lexicon_word_masks); with lists: every entry it can start */
 } dg_tok;
 
 typedef struct dg_date {
