@@ -1092,6 +1092,7 @@ static void lowercase_anaphors(ctx *c, int s, int first) {
   dg_sentinfo *si = &c->t->sents[s];
   for (int i = 0; i + 1 < si->ntoks; i++) {
     const dg_tok *k = tok(c, s, i);
+    if (!(k->flags & TK_WORD)) continue; /* (punctuation is neither a cue nor an ordinal) */
     int next = is_word(c, s, i, "next") || is_word(c, s, i, "upcoming");
     int prev = is_word(c, s, i, "previous") || is_word(c, s, i, "last") || is_word(c, s, i, "preceding");
     if (prev && i > 0 && !is_word(c, s, i - 1, "the")) prev = 0; /* "at last", "last year" */

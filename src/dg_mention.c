@@ -163,13 +163,18 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
       continue;
     }
     size_t j = i;
+    int hyphen = 0; /* only a joiner below puts a '-' inside a word */
     for (;;) {
       while (j < end && cc_is(x[j], CC_ALNUM)) j++; /* ASCII letters and digits first */
-      while (j < end && word_char(x + j, end - j)) j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
+      while (j < end && word_char(x + j, end - j)) {
+        hyphen |= x[j] >= 0x80; /* (a malformed sequence could step over a '-': let memchr look) */
+        j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
+      }
       if (j >= end) break;
       /* joiners inside a word: - . / ' ’ & followed by a word character */
       if (x[j] == '.' && j + 2 < end && x[j + 1] == '-' && word_char(x + j + 2, end - j - 2)) {
         j += 2; /* "U.S.-ASEAN" */
+        hyphen = 1;
         continue;
       }
       /* en dash, non-breaking hyphen: "New Zealand–Viet Nam", "2021–2024" */
@@ -177,6 +182,7 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
       size_t jl = is_rsquo(x + j, end - j) || dash3 ? 3 : 1;
       int joiner = x[j] == '-' || x[j] == '.' || x[j] == '/' || x[j] == '\'' || jl == 3;
       if (joiner && j + jl < end && word_char(x + j + jl, end - j - jl)) {
+        hyphen |= x[j] == '-';
         j += jl;
         continue;
       }
@@ -189,7 +195,7 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
     else if (j < end && (x[j] == '\'' || is_rsquo(x + j, end - j)) && (x[j - 1] == 's' || x[j - 1] == 'S') &&
              !(j + (x[j] == '\'' ? 1 : 3) < end && word_char(x + j + (x[j] == '\'' ? 1 : 3), end - j)))
       j += x[j] == '\'' ? 1 : 3;
-    uint32_t f = TK_WORD;
+    uint32_t f = TK_WORD | (hyphen ? TK_HYPHEN : 0);
     if (cc_is(x[i], CC_UPPER)) f |= TK_CAP;
     if (cc_is(x[i], CC_DIGIT)) f |= TK_NUM;
     int upc = 0, lowc = 0;
@@ -256,7 +262,7 @@ static void mark_words(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
     /* "twenty-seventh", "thirty-first": tens and an ordinal unit */
-    const char *dash = v ? NULL : memchr(w, '-', n); /* (only read without an ordinal) */
+    const char *dash = v || !(k->flags & TK_HYPHEN) ? NULL : memchr(w, '-', n); /* (only read without an ordinal) */
     if (!v && dash && dash > w) {
       const char *tens = dg_lexicon_getn(lx, "tens", w, (size_t)(dash - w));
       const char *unit = dg_lexicon_getn(lx, "ordinal", dash + 1, n - (size_t)(dash + 1 - w));
@@ -328,6 +334,11 @@ static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     int m, d, j;
+    /* every rule below starts at a month, a number, a weekday, "today" or
+     * a word before "year": other tokens (most) leave at once */
+    if (!(k->flags & (TK_MONTH | TK_NUM)) && !(k->lists & bit_weekday) && !dg_tok_is(t, k, "today") &&
+        !(i + 1 < s->ntoks && dg_tok_is(t, &s->toks[i + 1], "year")))
+      continue;
     if ((m = month_of(lx, t, k))) {
       /* "October 3, 2019", "March 7 to 8, 2011", "Nov 22nd, 2024", "October 2018" */
       if (i + 1 < s->ntoks && day_of(t, &s->toks[i + 1], &d)) {

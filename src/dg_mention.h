@@ -29,7 +29,8 @@ enum {
   TK_DATE = 1u << 7,   /* part of a date expression */
   TK_CONN = 1u << 8,   /* name-inner connector: of, on, and, the, ... */
   TK_MONTH = 1u << 9,
-  TK_POSS = 1u << 10   /* ends in 's (possessive) */
+  TK_POSS = 1u << 10,  /* ends in 's (possessive) */
+  TK_HYPHEN = 1u << 11 /* may hold a '-' ("twenty-seventh"): without it, no need to look */
 };
 
 typedef struct dg_tok {
