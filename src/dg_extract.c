@@ -137,9 +137,9 @@ static void sentence_offsets(ctx *c) {
     const dg_sentinfo *si = &c->t->sents[s];
     if (si->b < byte) byte = 0, count = 0;
     count += dg_utf8_count(c->t->orig + byte, si->b - byte);
-    byte = si->b;
     c->cp_b[s] = count;
     c->cp_e[s] = count + dg_utf8_count(c->t->orig + si->b, si->e - si->b);
+    byte = si->e, count = c->cp_e[s]; /* count on from the sentence's end: each byte read once */
     c->span_ids[s] = -1;
   }
 }
@@ -155,7 +155,7 @@ static int span_of(ctx *c, int s) {
 /* dg_resolve_key with the document's acronyms. The acronyms are all
  * defined in collect_acronyms, before any name is keyed, so a key depends
  * on the name only from then on: memoised (names are keyed many times). */
-static char *resolve_key(ctx *c, const char *name) {
+static const char *resolve_key(ctx *c, const char *name) {
   int i = dg_map_get(&c->key_memo, name);
   if (i < 0) {
     char *k = dg_resolve_key(c->lx, &c->acr, name);
@@ -164,7 +164,7 @@ static char *resolve_key(ctx *c, const char *name) {
     i = (int)c->keys.n - 1;
     dg_map_put(&c->key_memo, name, i);
   }
-  return dg_xstrdup(c->keys.v[i]);
+  return c->keys.v[i]; /* borrowed: the memo's strings live as long as the document's context */
 }
 
 /* dg_resolve_partner_prefix, memoised per document (a pure function of the name). */
@@ -456,12 +456,9 @@ static int series_entity(ctx *c, const char *name) {
   note_partners(c, name);
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
   if (g && (g->kind == DG_K_BODY || g->kind == DG_K_SERIES)) return gaz_entity(c, g, name);
-  char *key = resolve_key(c, name);
+  const char *key = resolve_key(c, name);
   int a = dg_map_get(&c->alias, key);
-  if (a >= 0) {
-    free(key);
-    return a;
-  }
+  if (a >= 0) return a;
   dg_kind kind = body_like_series(name) ? DG_K_BODY : DG_K_SERIES;
   int e = dg_result_find(c->r, kind, key);
   if (e < 0 && strlen(key) >= 15)
@@ -474,7 +471,6 @@ static int series_entity(ctx *c, const char *name) {
     }
   if (e >= 0) dg_strvec_add_unique(&c->r->ents[e].names, name);
   else e = dg_result_entity(c->r, kind, key, name);
-  free(key);
   add_swapped_partners(c, e, name);
   return e;
 }
@@ -641,9 +637,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   }
   if (!has_head && !g && tb >= c->list_from && te <= c->list_to && te - tb >= 2) {
     /* an item of "initiatives and programmes such as A, B, and C" */
-    char *key = resolve_key(c, name);
+    const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_PROGRAMME, key, name);
-    free(key);
     c->r->ents[e].classes |= DG_C_PROGRAMME;
     push_mention(c, s, tb, te, M_PROG, e, name);
     goto done;
@@ -679,7 +674,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       anaphor = dg_lexicon_match(c->lx, "anaphor_head", words, nwords, &dummy) == nwords;
       for (int i = 0; i < nwords; i++) free(words[i]);
     }
-    char *key = NULL;
+    const char *key = NULL;
     if (anaphor) {
       key = resolve_key(c, name);
       if (dg_map_get(&c->alias, key) >= 0) anaphor = 0; /* a defined short name */
@@ -687,10 +682,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     if (anaphor && !partner_prefix(c, name)) {
       mention *m = push_mention(c, s, tb, te, M_ANAPHOR, -1, name);
       m->ord = ord, m->evclass = ec;
-      free(key);
       goto done;
     }
-    free(key);
     if (ord && h.hb == tb && h.comp < te && is_word(c, s, h.comp, "of")) {
       int b = h.comp + 1;
       if (is_word(c, s, b, "the")) b++;
@@ -724,9 +717,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     goto done;
   }
   if (!strncmp(h.cls, "doc:", 4)) {
-    char *key = resolve_key(c, name);
+    const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_DOC, key, name);
-    free(key);
     c->r->ents[e].classes |= DG_C_DOCUMENT | doc_class(h.cls);
     push_mention(c, s, tb, te, M_DOC, e, name);
     /* "Report of the UN Group of Governmental Experts ...": the body too */
@@ -746,9 +738,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       for (int i = tb; i < h.hb && centre; i++)
         if (in_list(c, s, i, "agency_marker")) body = 1;
     }
-    char *key = resolve_key(c, name);
+    const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, body ? DG_K_BODY : DG_K_PROGRAMME, key, name);
-    free(key);
     c->r->ents[e].classes |= body ? DG_C_BODY : DG_C_PROGRAMME;
     push_mention(c, s, tb, te, body ? M_BODY : M_PROG, e, name);
   }
@@ -952,9 +943,8 @@ static int slash_number(ctx *c, int s, int i) {
 }
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls) {
-  char *key = resolve_key(c, name);
+  const char *key = resolve_key(c, name);
   int e = dg_result_entity(c->r, DG_K_DOC, key, name);
-  free(key);
   c->r->ents[e].classes |= DG_C_DOCUMENT | cls;
   push_mention(c, s, tb, te, M_DOC, e, name);
 }
@@ -1189,12 +1179,12 @@ static void names_of_sentence(ctx *c, int s) {
       dg_buf b;
       dg_buf_init(&b);
       dg_buf_printf(&b, "%s %s", base, w);
-      char *key = resolve_key(c, base);
+      const char *key = resolve_key(c, base);
       int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
       dg_strvec_add_unique(&c->r->ents[e].names, base);
       c->r->ents[e].classes |= DG_C_PROGRAMME;
       push_mention(c, s, stb0, te, M_PROG, e, b.data);
-      free(key), free(base), free(w);
+      free(base), free(w);
       dg_buf_free(&b);
     } else {
       handle_name(c, s, ch->tb, te, ord);
@@ -1255,12 +1245,12 @@ static void names_of_sentence(ctx *c, int s) {
       char *a = render(c, s, end->acr_b, end->acr_e);
       int ls = long_form(c, s, stb, te, a);
       char *name = render(c, s, ls, te);
-      char *key = resolve_key(c, name);
+      const char *key = resolve_key(c, name);
       int e = dg_result_entity(c->r, DG_K_TERM, key, name);
       c->r->ents[e].classes |= DG_C_TERM;
       add_acronym(c, e, a);
       dg_result_fact(c->r, 0, DG_P_MENTIONS, e, span_of(c, s));
-      free(key), free(name), free(a);
+      free(name), free(a);
     }
     if (end->alias_b >= 0 && c->nm > before) {
       mention *m = &c->m[main_m];
@@ -1269,10 +1259,10 @@ static void names_of_sentence(ctx *c, int s) {
       free(a0);
       if (!pair && (m->series >= 0 || m->ent >= 0)) {
         char *a = render(c, s, end->alias_b, end->alias_e);
-        char *k = resolve_key(c, a);
+        const char *k = resolve_key(c, a);
         dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
         if (m->kind != M_EVENT && m->kind != M_SERIESREF) add_acronym(c, m->ent, a);
-        free(k), free(a);
+        free(a);
       }
     }
     i = last;

@@ -10,6 +10,17 @@
 #include <string.h>
 #include <strings.h>
 
+/* Words of 1..8 bytes packed in an integer (pack_word), open addressing:
+ * lookups without hashing or comparing strings. */
+struct short_word {
+  uint64_t word; /* 0: empty slot */
+  int value;
+};
+struct short_table {
+  struct short_word *v;
+  size_t cap, n;
+};
+
 struct dg_lexicon {
   dg_map words;        /* "list\x1fword" -> index into values */
   dg_strvec values;
@@ -21,12 +32,11 @@ struct dg_lexicon {
   uint32_t lengths[256];/* first byte of a word_lists key -> bit min(length, 31): a quick "no" */
   uint32_t last_lengths[256]; /* the same for the last byte: a second quick "no" */
   unsigned char lower[256]; /* tolower of every byte, without a call */
-  struct short_word { uint64_t word; int mask; } *shorts; /* word_lists keys of 1..8 bytes, */
-  size_t cap_shorts, n_shorts; /* packed in an integer, open addressing: no hashing of strings */
+  struct short_table shorts; /* word_lists keys of 1..8 bytes -> index into masks */
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
-  dg_map gaz_starts;   /* first four letters of every folded name: a quick "no" */
+  struct short_table gaz_starts; /* first four letters of every folded name: a quick "no" */
   unsigned long serial;/* dg_lexicon_serial */
 };
 
@@ -184,35 +194,35 @@ static size_t short_slot(uint64_t word, size_t cap) {
   return (size_t)((word * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
 }
 
-static void short_put(dg_lexicon *lx, uint64_t word, int mask) {
-  if (!lx->cap_shorts) {
-    lx->cap_shorts = 1024; /* the lexicon's short words are a few hundred: load under 1/2 */
-    lx->shorts = dg_xcalloc(lx->cap_shorts, sizeof *lx->shorts);
+static void short_put(struct short_table *t, uint64_t word, int value) {
+  if (!t->cap) {
+    t->cap = 1024; /* the lexicon's short words are a few hundred: load under 1/2 */
+    t->v = dg_xcalloc(t->cap, sizeof *t->v);
   }
-  size_t i = short_slot(word, lx->cap_shorts);
-  while (lx->shorts[i].word && lx->shorts[i].word != word) i = (i + 1) & (lx->cap_shorts - 1);
-  lx->n_shorts += !lx->shorts[i].word;
-  lx->shorts[i].word = word, lx->shorts[i].mask = mask;
-  if (lx->n_shorts * 2 > lx->cap_shorts) { /* grow: rehash into twice the slots */
-    struct short_word *old = lx->shorts;
-    size_t oldcap = lx->cap_shorts;
-    lx->cap_shorts *= 2;
-    lx->shorts = dg_xcalloc(lx->cap_shorts, sizeof *lx->shorts);
+  size_t i = short_slot(word, t->cap);
+  while (t->v[i].word && t->v[i].word != word) i = (i + 1) & (t->cap - 1);
+  t->n += !t->v[i].word;
+  t->v[i].word = word, t->v[i].value = value;
+  if (t->n * 2 > t->cap) { /* grow: rehash into twice the slots */
+    struct short_word *old = t->v;
+    size_t oldcap = t->cap;
+    t->cap *= 2;
+    t->v = dg_xcalloc(t->cap, sizeof *t->v);
     for (size_t k = 0; k < oldcap; k++)
       if (old[k].word) {
-        size_t j = short_slot(old[k].word, lx->cap_shorts);
-        while (lx->shorts[j].word) j = (j + 1) & (lx->cap_shorts - 1);
-        lx->shorts[j] = old[k];
+        size_t j = short_slot(old[k].word, t->cap);
+        while (t->v[j].word) j = (j + 1) & (t->cap - 1);
+        t->v[j] = old[k];
       }
     free(old);
   }
 }
 
-static int short_get(const dg_lexicon *lx, uint64_t word) {
-  if (!lx->cap_shorts) return -1;
-  for (size_t i = short_slot(word, lx->cap_shorts);; i = (i + 1) & (lx->cap_shorts - 1)) {
-    if (lx->shorts[i].word == word) return lx->shorts[i].mask;
-    if (!lx->shorts[i].word) return -1;
+static int short_get(const struct short_table *t, uint64_t word) {
+  if (!t->cap) return -1;
+  for (size_t i = short_slot(word, t->cap);; i = (i + 1) & (t->cap - 1)) {
+    if (t->v[i].word == word) return t->v[i].value;
+    if (!t->v[i].word) return -1;
   }
 }
 
@@ -241,7 +251,7 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
       dg_map_put(&lx->word_lists, lw, m);
       lx->lengths[(unsigned char)lw[0]] |= 1u << (first < 31 ? first : 31);
       lx->last_lengths[(unsigned char)lw[first - 1]] |= 1u << (first < 31 ? first : 31);
-      if (first <= 8) short_put(lx, pack_word(lw, first), m);
+      if (first <= 8) short_put(&lx->shorts, pack_word(lw, first), m);
     }
     if (nw == 1) lx->masks[m].lists |= 1u << bit;
     else lx->masks[m].multi |= 1u << bit;
@@ -281,7 +291,7 @@ void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, uns
     int nul = 0;
     for (size_t i = 0; i < n; i++) x |= (uint64_t)lx->lower[w[i]] << (8 * i), nul |= !w[i];
     if (!nul) {
-      m = short_get(lx, x);
+      m = short_get(&lx->shorts, x);
       if (m >= 0) *lists = lx->masks[m].lists, *multi = lx->masks[m].multi;
       return;
     }
@@ -382,7 +392,7 @@ static void index_gaz(dg_lexicon *lx, const char *name, int idx) {
     size_t n = 0;
     while (o[n] && o[n] != ' ' && n < 4) n++;
     o[n] = '\0';
-    dg_map_put(&lx->gaz_starts, o, 1);
+    if (n) short_put(&lx->gaz_starts, pack_word(o, n), 1); /* (no lookup asks about "") */
   }
   free(o);
   free(t);
@@ -472,7 +482,6 @@ int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   dg_map_init(&lx->list_bits);
   dg_map_init(&lx->word_lists);
   dg_map_init(&lx->gaz_index);
-  dg_map_init(&lx->gaz_starts);
   dg_strvec_init(&lx->values);
   dg_buf p;
   dg_buf_init(&p);
@@ -508,9 +517,9 @@ void dg_lexicon_free(dg_lexicon *lx) {
   dg_map_free(&lx->list_bits);
   dg_map_free(&lx->word_lists);
   free(lx->masks);
-  free(lx->shorts);
+  free(lx->shorts.v);
+  free(lx->gaz_starts.v);
   dg_map_free(&lx->gaz_index);
-  dg_map_free(&lx->gaz_starts);
   dg_strvec_free(&lx->values);
   free(lx);
 }
@@ -534,7 +543,7 @@ static int may_be_in_gazetteer(const dg_lexicon *lx, const char *name) {
     size_t m = n < 4 ? n : 4;
     for (size_t i = 0; i < m; i++) k[i] = (char)tolower(w[i]);
     k[m] = '\0';
-    return dg_map_get(&lx->gaz_starts, k) >= 0;
+    return short_get(&lx->gaz_starts, pack_word(k, m)) >= 0;
   }
   return 1;
 }

@@ -165,7 +165,10 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
     size_t j = i;
     int hyphen = 0; /* only a joiner below puts a '-' inside a word */
     for (;;) {
-      while (j < end && cc_is(x[j], CC_ALNUM)) j++; /* ASCII letters and digits first */
+      /* ASCII letters and digits first; the text's final NUL stops the
+       * loop, so only its result is held to the sentence */
+      while (cc_is(x[j], CC_ALNUM)) j++;
+      if (j > end) j = end;
       while (j < end && word_char(x + j, end - j)) {
         hyphen |= x[j] >= 0x80; /* (a malformed sequence could step over a '-': let memchr look) */
         j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
