@@ -182,13 +182,47 @@ static char *lower(const char *s, size_t n) {
   return r;
 }
 
-/* A word of 1..8 bytes as an integer, lower-cased (tolower, as word_lists
- * keys are); 0 is no word. */
-static uint64_t pack_word(const char *w, size_t n) {
+/* n <= 8 bytes in an integer, in at most three loads (bytes past n: 0). */
+static uint64_t load_short(const char *w, size_t n) {
   uint64_t x = 0;
-  for (size_t i = 0; i < n; i++) x |= (uint64_t)(unsigned char)tolower((unsigned char)w[i]) << (8 * i);
+  if (n == 8) {
+    memcpy(&x, w, 8);
+    return x;
+  }
+  unsigned shift = 0;
+  if (n & 4) {
+    uint32_t v;
+    memcpy(&v, w, 4);
+    x = v, w += 4, shift = 32;
+  }
+  if (n & 2) {
+    uint16_t v;
+    memcpy(&v, w, 2);
+    x |= (uint64_t)v << shift, w += 2, shift += 16;
+  }
+  if (n & 1) x |= (uint64_t)(unsigned char)w[0] << shift;
   return x;
 }
+
+/* 'A'..'Z' to lower case in all eight bytes at once, other bytes kept:
+ * tolower in the C locale the program runs in. */
+static uint64_t ascii_lower8(uint64_t x) {
+  const uint64_t hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+  uint64_t a = x & ~hi; /* seven low bits: the sums below carry into no other byte */
+  uint64_t ge_a = a + ones * (0x80 - 'A'), gt_z = a + ones * (0x80 - 'Z' - 1);
+  return x | ((ge_a & ~gt_z & ~x & hi) >> 2); /* 0x80 >> 2 is the case bit 0x20 */
+}
+
+/* Does one of the first n (1..8) bytes of x hold a NUL? */
+static int has_nul(uint64_t x, size_t n) {
+  if (n < 8) x |= ~0ULL << (8 * n);
+  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+/* A word of 1..8 bytes as an integer, lower-cased (as word_lists keys
+ * are); 0 is no word. Loaded and stored the same way, so the packing
+ * is the same on any byte order. */
+static uint64_t pack_word(const char *w, size_t n) { return ascii_lower8(load_short(w, n)); }
 
 static size_t short_slot(uint64_t word, size_t cap) {
   return (size_t)((word * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
@@ -287,11 +321,9 @@ void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, uns
   if (!(lx->lengths[lx->lower[w[0]]] & len_bit) || !(lx->last_lengths[lx->lower[w[n - 1]]] & len_bit)) return;
   int m;
   if (n <= 8) {
-    uint64_t x = 0; /* pack_word through the table; a NUL inside takes the long way */
-    int nul = 0;
-    for (size_t i = 0; i < n; i++) x |= (uint64_t)lx->lower[w[i]] << (8 * i), nul |= !w[i];
-    if (!nul) {
-      m = short_get(&lx->shorts, x);
+    uint64_t raw = load_short(word, n); /* a NUL inside takes the long way */
+    if (!has_nul(raw, n)) {
+      m = short_get(&lx->shorts, ascii_lower8(raw));
       if (m >= 0) *lists = lx->masks[m].lists, *multi = lx->masks[m].multi;
       return;
     }
