@@ -47,7 +47,14 @@ typedef struct mention {
   char *name;
 } mention;
 
-enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16 };
+enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2 };
+
+typedef struct head {
+  const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
+  int hb, he;      /* head token range */
+  int comp;        /* first token of the complement, or te */
+} head;
+
 
 typedef struct ctx {
   const dg_lexicon *lx;
@@ -77,10 +84,12 @@ typedef struct ctx {
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
   unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
   const char *(*hm_vals)[6];/* per token: their values */
-  int gm_sent;              /* span_gaz's memo: for sentence gm_sent, */
+  int gm_sent;              /* span_gaz's and find_head's memo: for sentence gm_sent, */
   size_t gm_cap;            /* per (first token, length): */
-  unsigned char *gm_known;  /* looked up yet? */
-  const dg_gaz **gm_gaz;    /* the answer */
+  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD) */
+  const dg_gaz **gm_gaz;    /* span_gaz's answer */
+  head *gm_head;            /* find_head's answer: what it wrote to its head, */
+  unsigned char *gm_found;  /* and what it returned */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -213,34 +222,37 @@ static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
 /* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
  * Memoised per sentence for spans under GM_SPAN tokens: splitting,
  * stripping and classifying ask about the same spans again and again. */
-static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
-  int len = te - tb;
-  if (len <= 0 || len >= GM_SPAN) return render_gaz(c, s, tb, te);
+/* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
+ * span memos, emptied when the sentence changes. */
+static size_t span_slot(ctx *c, int s, int tb, int te) {
   if (c->gm_sent != s) {
     size_t n = (size_t)ntok(c, s) * GM_SPAN;
-    if (n > c->gm_cap) {
-      c->gm_cap = n;
-      c->gm_known = dg_xrealloc(c->gm_known, n);
-      c->gm_gaz = dg_xrealloc(c->gm_gaz, n * sizeof *c->gm_gaz);
+    if (n > c->gm_cap) { /* what the arrays hold is stale: new ones, not copies */
+      c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
+      free(c->gm_known), free(c->gm_gaz), free(c->gm_head), free(c->gm_found);
+      c->gm_known = dg_xmalloc(c->gm_cap);
+      c->gm_gaz = dg_xmalloc(c->gm_cap * sizeof *c->gm_gaz);
+      c->gm_head = dg_xmalloc(c->gm_cap * sizeof *c->gm_head);
+      c->gm_found = dg_xmalloc(c->gm_cap);
     }
     memset(c->gm_known, 0, n);
     c->gm_sent = s;
   }
-  size_t k = (size_t)tb * GM_SPAN + (size_t)len;
-  if (!c->gm_known[k]) {
+  return (size_t)tb * GM_SPAN + (size_t)(te - tb);
+}
+
+static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
+  int len = te - tb;
+  if (len <= 0 || len >= GM_SPAN) return render_gaz(c, s, tb, te);
+  size_t k = span_slot(c, s, tb, te);
+  if (!(c->gm_known[k] & GM_GAZ)) {
     c->gm_gaz[k] = render_gaz(c, s, tb, te);
-    c->gm_known[k] = 1;
+    c->gm_known[k] |= GM_GAZ;
   }
   return c->gm_gaz[k];
 }
 
 /* ---- heads ---- */
-
-typedef struct head {
-  const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
-  int hb, he;      /* head token range */
-  int comp;        /* first token of the complement, or te */
-} head;
 
 /* The head-list entries starting at token i of sentence s: bit L of the
  * result is set when the L tokens from i (no punctuation, L <= 5) are an
@@ -249,10 +261,11 @@ typedef struct head {
 static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
   if (c->hm_sent != s) {
     int n = ntok(c, s);
-    if (n > c->hm_cap) {
-      c->hm_cap = n;
-      c->hm_lens = dg_xrealloc(c->hm_lens, (size_t)n * sizeof *c->hm_lens);
-      c->hm_vals = dg_xrealloc(c->hm_vals, (size_t)n * sizeof *c->hm_vals);
+    if (n > c->hm_cap) { /* stale contents: new arrays, not copies */
+      c->hm_cap = n > 2 * c->hm_cap ? n : 2 * c->hm_cap;
+      free(c->hm_lens), free(c->hm_vals);
+      c->hm_lens = dg_xmalloc((size_t)c->hm_cap * sizeof *c->hm_lens);
+      c->hm_vals = dg_xmalloc((size_t)c->hm_cap * sizeof *c->hm_vals);
     }
     memset(c->hm_lens, 0, (size_t)n * sizeof *c->hm_lens);
     c->hm_sent = s;
@@ -300,7 +313,10 @@ static int head_match(ctx *c, int s, int i, int te, const char **v) {
   return 0;
 }
 
-static int find_head(ctx *c, int s, int tb, int te, head *h) {
+/* Finds the head of the name [tb, te): the last head-list entry before its
+ * complement, which only a year, number or acronym group may follow. 1 if
+ * there is one; *h is written either way (callers read comp). */
+static int scan_head(ctx *c, int s, int tb, int te, head *h) {
   memset(h, 0, sizeof *h);
   h->comp = te;
   const char *best = NULL;
@@ -365,6 +381,21 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
   }
   h->cls = best, h->hb = bb, h->he = be;
   return 1;
+}
+
+/* The head of the name [tb, te) (see scan_head). Splitting, stripping and
+ * classifying ask about the same spans again and again: memoised per
+ * sentence for spans under GM_SPAN tokens, *h restored whatever the answer. */
+static int find_head(ctx *c, int s, int tb, int te, head *h) {
+  int len = te - tb;
+  if (len <= 0 || len >= GM_SPAN) return scan_head(c, s, tb, te, h);
+  size_t k = span_slot(c, s, tb, te);
+  if (!(c->gm_known[k] & GM_HEAD)) {
+    c->gm_found[k] = (unsigned char)scan_head(c, s, tb, te, &c->gm_head[k]);
+    c->gm_known[k] |= GM_HEAD;
+  }
+  *h = c->gm_head[k];
+  return c->gm_found[k];
 }
 
 static unsigned event_class(const char *cls) {
@@ -2177,7 +2208,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   free(first);
   free(c.cp_b), free(c.cp_e), free(c.span_ids);
   free(c.hm_lens), free(c.hm_vals);
-  free(c.gm_known), free(c.gm_gaz);
+  free(c.gm_known), free(c.gm_gaz), free(c.gm_head), free(c.gm_found);
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_map_free(&c.acr_ent);
