@@ -994,11 +994,18 @@ static int split_names(ctx *c, int s, int tb, int te, int *bs, int *es, int max)
   return 1;
 }
 
+/* Could a token of n bytes be one of the words in w (literals)? A length
+ * test before the word tests: most tokens have none of these lengths. */
+#define LEN_IS(n, w) ((n) == sizeof(w) - 1)
+
 static void lowercase_docs(ctx *c, int s) {
   dg_sentinfo *si = &c->t->sents[s];
   for (int i = 0; i < si->ntoks; i++) {
     const dg_tok *k = tok(c, s, i);
     if ((k->flags & TK_CAP) || !(k->flags & TK_WORD)) continue;
+    size_t n = k->e - k->b;
+    if (!LEN_IS(n, "resolution") && !LEN_IS(n, "resolutions") && !LEN_IS(n, "report") && !LEN_IS(n, "reports"))
+      continue;
     if ((dg_tok_is(c->t, k, "resolution") || dg_tok_is(c->t, k, "resolutions")) && slash_number(c, s, i + 1)) {
       int cb = i;
       for (int q = 0; q < si->nchunks; q++) {
@@ -1114,6 +1121,10 @@ static void lowercase_anaphors(ctx *c, int s, int first) {
   for (int i = 0; i + 1 < si->ntoks; i++) {
     const dg_tok *k = tok(c, s, i);
     if (!(k->flags & TK_WORD)) continue; /* (punctuation is neither a cue nor an ordinal) */
+    size_t n = k->e - k->b;
+    if (!(k->flags & TK_ORD) && !LEN_IS(n, "next") && !LEN_IS(n, "upcoming") && !LEN_IS(n, "previous") &&
+        !LEN_IS(n, "last") && !LEN_IS(n, "preceding"))
+      continue;
     int next = is_word(c, s, i, "next") || is_word(c, s, i, "upcoming");
     int prev = is_word(c, s, i, "previous") || is_word(c, s, i, "last") || is_word(c, s, i, "preceding");
     if (prev && i > 0 && !is_word(c, s, i - 1, "the")) prev = 0; /* "at last", "last year" */
