@@ -707,14 +707,19 @@ size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, in
                               char *out) {
   size_t len = 0;
   int depth = 0;
+  char prev_ch = 0; /* the previous token's one-character punctuation, or 0 */
   for (int i = tb; i < te; i++) {
     const dg_tok *k = &s->toks[i];
-    if (skip_parens && tok_punct(t, k, '.') && i + 1 < te && i > tb) continue; /* stray period */
-    if (skip_parens && tok_punct(t, k, '(')) {
+    /* tok_punct(t, k, c) for any c at once: the token's one punctuation character */
+    char ch = (k->flags & TK_PUNCT) && k->e - k->b == 1 ? t->shadow[k->b] : 0;
+    char before = prev_ch;
+    prev_ch = ch;
+    if (skip_parens && ch == '.' && i + 1 < te && i > tb) continue; /* stray period */
+    if (skip_parens && ch == '(') {
       depth++;
       continue;
     }
-    if (skip_parens && tok_punct(t, k, ')')) {
+    if (skip_parens && ch == ')') {
       if (depth) depth--;
       continue;
     }
@@ -722,11 +727,11 @@ size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, in
     /* keep the text's own spacing decision: a space if there was any */
     if (len && i > tb) {
       const dg_tok *p = &s->toks[i - 1];
-      if (k->b > p->e || (skip_parens && tok_punct(t, p, ')'))) {
-        if (!(skip_parens && tok_punct(t, k, '-')) && out[len - 1] != '-') out[len++] = ' ';
+      if (k->b > p->e || (skip_parens && before == ')')) {
+        if (!(skip_parens && ch == '-') && out[len - 1] != '-') out[len++] = ' ';
       }
     }
-    if (skip_parens && tok_punct(t, k, '-') && i > tb && tok_punct(t, &s->toks[i - 1], ')')) {
+    if (skip_parens && ch == '-' && i > tb && before == ')') {
       /* "(ADMM)-Plus" -> "ADMM-Plus" is the acronym form; the long form reads "Meeting-Plus" */
       while (len && out[len - 1] == ' ') len--;
     }
