@@ -196,24 +196,25 @@ static size_t drop_possessive(ctx *c, int s, int tb, int te, const char *r, size
   return n;
 }
 
-/* A name as written, without a possessive ending. Caller frees. */
-static char *render(ctx *c, int s, int tb, int te) {
+/* A name as written, without a possessive ending: into small (cap bytes)
+ * when it fits, for a caller that only reads it, else allocated. The
+ * caller frees the result unless it is small. */
+static char *render_in(ctx *c, int s, int tb, int te, char *small, size_t cap) {
   const dg_sentinfo *si = &c->t->sents[s];
-  char *r = dg_xmalloc(dg_mention_render_bound(si, tb, te));
+  size_t bound = dg_mention_render_bound(si, tb, te);
+  char *r = bound <= cap ? small : dg_xmalloc(bound);
   size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
   r[drop_possessive(c, s, tb, te, r, n)] = '\0';
   return r;
 }
 
-/* The gazetteer entry of the name [tb, te) of sentence s, rendered into a
- * stack array when it fits: only looked up, never kept. */
+/* The same, always allocated. Caller frees. */
+static char *render(ctx *c, int s, int tb, int te) { return render_in(c, s, tb, te, NULL, 0); }
+
+/* The gazetteer entry of the name [tb, te) of sentence s (looked up, never kept). */
 static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
-  const dg_sentinfo *si = &c->t->sents[s];
   char small[512];
-  size_t bound = dg_mention_render_bound(si, tb, te);
-  char *r = bound <= sizeof small ? small : dg_xmalloc(bound);
-  size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
-  r[drop_possessive(c, s, tb, te, r, n)] = '\0';
+  char *r = render_in(c, s, tb, te, small, sizeof small);
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, r);
   if (r != small) free(r);
   return g;
@@ -623,7 +624,8 @@ static int trailing_year(ctx *c, int s, int tb, int te) {
  * it was recognised as something. */
 static int classify(ctx *c, int s, int tb, int te, int ord) {
   if (tb >= te) return 0;
-  char *name = render(c, s, tb, te);
+  char small[512]; /* the name is only read here: everything that keeps it copies it */
+  char *name = render_in(c, s, tb, te, small, sizeof small);
   int ok = 1, e;
   head h;
   const dg_gaz *g = span_gaz(c, s, tb, te);
@@ -775,10 +777,10 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     push_mention(c, s, tb, te, body ? M_BODY : M_PROG, e, name);
   }
 done:
-  free(name);
+  if (name != small) free(name);
   return ok;
 none:
-  free(name);
+  if (name != small) free(name);
   return 0;
 }
 
