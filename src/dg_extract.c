@@ -815,7 +815,8 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
   }
   while (tb < te) {
     const dg_tok *k = tok(c, s, tb);
-    if ((k->flags & TK_CONN) || in_list(c, s, tb, "nonname") || (k->flags & TK_PUNCT)) {
+    if ((k->flags & TK_CONN) || (sent_may_have(c, s, "nonname") && in_list(c, s, tb, "nonname")) ||
+        (k->flags & TK_PUNCT)) {
       /* keep "The Hague"-like gazetteer names, whose "The" is part of the
        * name ("The AMCC" is the AMCC) */
       const dg_gaz *g = (k->flags & TK_CONN) ? NULL : span_gaz(c, s, tb, te);
@@ -1235,7 +1236,7 @@ static void names_of_sentence(ctx *c, int s) {
     }
     /* "Head of the X Agency", "Deputy Director-General of Y Bureau": the
      * body is someone's affiliation, not something the statement names */
-    for (int q = ch->tb; q + 1 < te; q++)
+    for (int q = ch->tb; q + 1 < te && sent_may_have(c, s, "post"); q++)
       if (in_list(c, s, q, "post") && (is_word(c, s, q + 1, "of") || is_word(c, s, q + 1, "for"))) {
         for (int r = before; r < c->nm; r++)
           if (c->m[r].te > q) c->m[r].post = 1;
