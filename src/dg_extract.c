@@ -47,7 +47,14 @@ typedef struct mention {
   char *name;
 } mention;
 
-enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16 };
+enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2 };
+
+typedef struct head {
+  const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
+  int hb, he;      /* head token range */
+  int comp;        /* first token of the complement, or te */
+} head;
+
 
 typedef struct ctx {
   const dg_lexicon *lx;
@@ -73,14 +80,16 @@ typedef struct ctx {
   dg_map key_memo;          /* name -> index into keys: resolve_key's memo */
   dg_strvec keys;
   dg_map prefix_memo;       /* name -> partner_prefix's answer */
-  int head_bit;             /* the "head" list's bit in dg_tok.starts, or -1 */
+  int head_bit;             /* the "head" list's bit in dg_tok.lists and .multi, or -1 */
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
   unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
   const char *(*hm_vals)[6];/* per token: their values */
-  int gm_sent;              /* span_gaz's memo: for sentence gm_sent, */
+  int gm_sent;              /* span_gaz's and find_head's memo: for sentence gm_sent, */
   size_t gm_cap;            /* per (first token, length): */
-  unsigned char *gm_known;  /* looked up yet? */
-  const dg_gaz **gm_gaz;    /* the answer */
+  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD) */
+  const dg_gaz **gm_gaz;    /* span_gaz's answer */
+  head *gm_head;            /* find_head's answer: what it wrote to its head, */
+  unsigned char *gm_found;  /* and what it returned */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -137,9 +146,9 @@ static void sentence_offsets(ctx *c) {
     const dg_sentinfo *si = &c->t->sents[s];
     if (si->b < byte) byte = 0, count = 0;
     count += dg_utf8_count(c->t->orig + byte, si->b - byte);
-    byte = si->b;
     c->cp_b[s] = count;
     c->cp_e[s] = count + dg_utf8_count(c->t->orig + si->b, si->e - si->b);
+    byte = si->e, count = c->cp_e[s]; /* count on from the sentence's end: each byte read once */
     c->span_ids[s] = -1;
   }
 }
@@ -155,7 +164,7 @@ static int span_of(ctx *c, int s) {
 /* dg_resolve_key with the document's acronyms. The acronyms are all
  * defined in collect_acronyms, before any name is keyed, so a key depends
  * on the name only from then on: memoised (names are keyed many times). */
-static char *resolve_key(ctx *c, const char *name) {
+static const char *resolve_key(ctx *c, const char *name) {
   int i = dg_map_get(&c->key_memo, name);
   if (i < 0) {
     char *k = dg_resolve_key(c->lx, &c->acr, name);
@@ -164,7 +173,7 @@ static char *resolve_key(ctx *c, const char *name) {
     i = (int)c->keys.n - 1;
     dg_map_put(&c->key_memo, name, i);
   }
-  return dg_xstrdup(c->keys.v[i]);
+  return c->keys.v[i]; /* borrowed: the memo's strings live as long as the document's context */
 }
 
 /* dg_resolve_partner_prefix, memoised per document (a pure function of the name). */
@@ -177,55 +186,74 @@ static size_t partner_prefix(ctx *c, const char *name) {
   return (size_t)n;
 }
 
-/* A name as written, without a possessive ending ("ASEAN's" names ASEAN). */
-static char *render(ctx *c, int s, int tb, int te) {
-  char *r = dg_mention_render(c->t, &c->t->sents[s], tb, te, 1);
-  size_t n = strlen(r);
+/* Length of a rendered name without its possessive ending ("ASEAN's"
+ * names ASEAN) when token te - 1 carries one. */
+static size_t drop_possessive(ctx *c, int s, int tb, int te, const char *r, size_t n) {
   if (te > tb && (tok(c, s, te - 1)->flags & TK_POSS) && n > 3) {
-    if (r[n - 2] == '\'' && r[n - 1] == 's') r[n - 2] = '\0';
-    else if (n > 5 && (unsigned char)r[n - 4] == 0xE2 && r[n - 1] == 's') r[n - 4] = '\0';
+    if (r[n - 2] == '\'' && r[n - 1] == 's') return n - 2;
+    if (n > 5 && (unsigned char)r[n - 4] == 0xE2 && r[n - 1] == 's') return n - 4;
   }
+  return n;
+}
+
+/* A name as written, without a possessive ending: into small (cap bytes)
+ * when it fits, for a caller that only reads it, else allocated. The
+ * caller frees the result unless it is small. */
+static char *render_in(ctx *c, int s, int tb, int te, char *small, size_t cap) {
+  const dg_sentinfo *si = &c->t->sents[s];
+  size_t bound = dg_mention_render_bound(si, tb, te);
+  char *r = bound <= cap ? small : dg_xmalloc(bound);
+  size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
+  r[drop_possessive(c, s, tb, te, r, n)] = '\0';
   return r;
+}
+
+/* The same, always allocated. Caller frees. */
+static char *render(ctx *c, int s, int tb, int te) { return render_in(c, s, tb, te, NULL, 0); }
+
+/* The gazetteer entry of the name [tb, te) of sentence s (looked up, never kept). */
+static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
+  char small[512];
+  char *r = render_in(c, s, tb, te, small, sizeof small);
+  const dg_gaz *g = dg_lexicon_gazetteer(c->lx, r);
+  if (r != small) free(r);
+  return g;
 }
 
 /* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
  * Memoised per sentence for spans under GM_SPAN tokens: splitting,
  * stripping and classifying ask about the same spans again and again. */
-static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
-  int len = te - tb;
-  if (len <= 0 || len >= GM_SPAN) {
-    char *n = render(c, s, tb, te);
-    const dg_gaz *g = dg_lexicon_gazetteer(c->lx, n);
-    free(n);
-    return g;
-  }
+/* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
+ * span memos, emptied when the sentence changes. */
+static size_t span_slot(ctx *c, int s, int tb, int te) {
   if (c->gm_sent != s) {
     size_t n = (size_t)ntok(c, s) * GM_SPAN;
-    if (n > c->gm_cap) {
-      c->gm_cap = n;
-      c->gm_known = dg_xrealloc(c->gm_known, n);
-      c->gm_gaz = dg_xrealloc(c->gm_gaz, n * sizeof *c->gm_gaz);
+    if (n > c->gm_cap) { /* what the arrays hold is stale: new ones, not copies */
+      c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
+      free(c->gm_known), free(c->gm_gaz), free(c->gm_head), free(c->gm_found);
+      c->gm_known = dg_xmalloc(c->gm_cap);
+      c->gm_gaz = dg_xmalloc(c->gm_cap * sizeof *c->gm_gaz);
+      c->gm_head = dg_xmalloc(c->gm_cap * sizeof *c->gm_head);
+      c->gm_found = dg_xmalloc(c->gm_cap);
     }
     memset(c->gm_known, 0, n);
     c->gm_sent = s;
   }
-  size_t k = (size_t)tb * GM_SPAN + (size_t)len;
-  if (!c->gm_known[k]) {
-    char *n = render(c, s, tb, te);
-    c->gm_gaz[k] = dg_lexicon_gazetteer(c->lx, n);
-    c->gm_known[k] = 1;
-    free(n);
+  return (size_t)tb * GM_SPAN + (size_t)(te - tb);
+}
+
+static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
+  int len = te - tb;
+  if (len <= 0 || len >= GM_SPAN) return render_gaz(c, s, tb, te);
+  size_t k = span_slot(c, s, tb, te);
+  if (!(c->gm_known[k] & GM_GAZ)) {
+    c->gm_gaz[k] = render_gaz(c, s, tb, te);
+    c->gm_known[k] |= GM_GAZ;
   }
   return c->gm_gaz[k];
 }
 
 /* ---- heads ---- */
-
-typedef struct head {
-  const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
-  int hb, he;      /* head token range */
-  int comp;        /* first token of the complement, or te */
-} head;
 
 /* The head-list entries starting at token i of sentence s: bit L of the
  * result is set when the L tokens from i (no punctuation, L <= 5) are an
@@ -234,10 +262,11 @@ typedef struct head {
 static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
   if (c->hm_sent != s) {
     int n = ntok(c, s);
-    if (n > c->hm_cap) {
-      c->hm_cap = n;
-      c->hm_lens = dg_xrealloc(c->hm_lens, (size_t)n * sizeof *c->hm_lens);
-      c->hm_vals = dg_xrealloc(c->hm_vals, (size_t)n * sizeof *c->hm_vals);
+    if (n > c->hm_cap) { /* stale contents: new arrays, not copies */
+      c->hm_cap = n > 2 * c->hm_cap ? n : 2 * c->hm_cap;
+      free(c->hm_lens), free(c->hm_vals);
+      c->hm_lens = dg_xmalloc((size_t)c->hm_cap * sizeof *c->hm_lens);
+      c->hm_vals = dg_xmalloc((size_t)c->hm_cap * sizeof *c->hm_vals);
     }
     memset(c->hm_lens, 0, (size_t)n * sizeof *c->hm_lens);
     c->hm_sent = s;
@@ -246,13 +275,18 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
     unsigned lens = HM_DONE;
     char buf[256];
     size_t n = 0;
-    for (int j = i, len = 1; j < ntok(c, s) && len <= 5; j++, len++) {
+    /* the token's masks tell which lengths can be entries: the word alone
+     * only if it is one, longer phrases only if an entry starts with it */
+    const dg_tok *k = tok(c, s, i);
+    int one = c->head_bit < 0 || ((k->lists >> c->head_bit) & 1);
+    int longer = c->head_bit < 0 || ((k->multi >> c->head_bit) & 1);
+    for (int j = i, len = 1; j < ntok(c, s) && len <= (longer ? 5 : 1); j++, len++) {
       const dg_tok *x = tok(c, s, j);
       if ((x->flags & TK_PUNCT) || n + (x->e - x->b) + 1 >= sizeof buf) break;
       if (len > 1) buf[n++] = ' ';
       memcpy(buf + n, c->t->shadow + x->b, x->e - x->b);
       n += x->e - x->b;
-      const char *v = dg_lexicon_getn(c->lx, "head", buf, n);
+      const char *v = len > 1 || one ? dg_lexicon_getn(c->lx, "head", buf, n) : NULL;
       if (v) lens |= 1u << len, c->hm_vals[i][len] = v;
     }
     c->hm_lens[i] = (unsigned char)lens;
@@ -266,7 +300,7 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
  * punctuation); its value in *v. 0 if none. */
 static int head_match(ctx *c, int s, int i, int te, const char **v) {
   const dg_tok *k = tok(c, s, i);
-  if (c->head_bit >= 0 && !((k->starts >> c->head_bit) & 1)) return 0;
+  if (c->head_bit >= 0 && !(((k->lists | k->multi) >> c->head_bit) & 1)) return 0;
   int nw = 0;
   while (nw < 5 && i + nw < te && !(tok(c, s, i + nw)->flags & TK_PUNCT)) nw++;
   if (!nw) return 0;
@@ -280,7 +314,10 @@ static int head_match(ctx *c, int s, int i, int te, const char **v) {
   return 0;
 }
 
-static int find_head(ctx *c, int s, int tb, int te, head *h) {
+/* Finds the head of the name [tb, te): the last head-list entry before its
+ * complement, which only a year, number or acronym group may follow. 1 if
+ * there is one; *h is written either way (callers read comp). */
+static int scan_head(ctx *c, int s, int tb, int te, head *h) {
   memset(h, 0, sizeof *h);
   h->comp = te;
   const char *best = NULL;
@@ -345,6 +382,21 @@ static int find_head(ctx *c, int s, int tb, int te, head *h) {
   }
   h->cls = best, h->hb = bb, h->he = be;
   return 1;
+}
+
+/* The head of the name [tb, te) (see scan_head). Splitting, stripping and
+ * classifying ask about the same spans again and again: memoised per
+ * sentence for spans under GM_SPAN tokens, *h restored whatever the answer. */
+static int find_head(ctx *c, int s, int tb, int te, head *h) {
+  int len = te - tb;
+  if (len <= 0 || len >= GM_SPAN) return scan_head(c, s, tb, te, h);
+  size_t k = span_slot(c, s, tb, te);
+  if (!(c->gm_known[k] & GM_HEAD)) {
+    c->gm_found[k] = (unsigned char)scan_head(c, s, tb, te, &c->gm_head[k]);
+    c->gm_known[k] |= GM_HEAD;
+  }
+  *h = c->gm_head[k];
+  return c->gm_found[k];
 }
 
 static unsigned event_class(const char *cls) {
@@ -436,12 +488,9 @@ static int series_entity(ctx *c, const char *name) {
   note_partners(c, name);
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
   if (g && (g->kind == DG_K_BODY || g->kind == DG_K_SERIES)) return gaz_entity(c, g, name);
-  char *key = resolve_key(c, name);
+  const char *key = resolve_key(c, name);
   int a = dg_map_get(&c->alias, key);
-  if (a >= 0) {
-    free(key);
-    return a;
-  }
+  if (a >= 0) return a;
   dg_kind kind = body_like_series(name) ? DG_K_BODY : DG_K_SERIES;
   int e = dg_result_find(c->r, kind, key);
   if (e < 0 && strlen(key) >= 15)
@@ -454,7 +503,6 @@ static int series_entity(ctx *c, const char *name) {
     }
   if (e >= 0) dg_strvec_add_unique(&c->r->ents[e].names, name);
   else e = dg_result_entity(c->r, kind, key, name);
-  free(key);
   add_swapped_partners(c, e, name);
   return e;
 }
@@ -576,7 +624,8 @@ static int trailing_year(ctx *c, int s, int tb, int te) {
  * it was recognised as something. */
 static int classify(ctx *c, int s, int tb, int te, int ord) {
   if (tb >= te) return 0;
-  char *name = render(c, s, tb, te);
+  char small[512]; /* the name is only read here: everything that keeps it copies it */
+  char *name = render_in(c, s, tb, te, small, sizeof small);
   int ok = 1, e;
   head h;
   const dg_gaz *g = span_gaz(c, s, tb, te);
@@ -621,9 +670,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   }
   if (!has_head && !g && tb >= c->list_from && te <= c->list_to && te - tb >= 2) {
     /* an item of "initiatives and programmes such as A, B, and C" */
-    char *key = resolve_key(c, name);
+    const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_PROGRAMME, key, name);
-    free(key);
     c->r->ents[e].classes |= DG_C_PROGRAMME;
     push_mention(c, s, tb, te, M_PROG, e, name);
     goto done;
@@ -659,7 +707,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       anaphor = dg_lexicon_match(c->lx, "anaphor_head", words, nwords, &dummy) == nwords;
       for (int i = 0; i < nwords; i++) free(words[i]);
     }
-    char *key = NULL;
+    const char *key = NULL;
     if (anaphor) {
       key = resolve_key(c, name);
       if (dg_map_get(&c->alias, key) >= 0) anaphor = 0; /* a defined short name */
@@ -667,10 +715,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     if (anaphor && !partner_prefix(c, name)) {
       mention *m = push_mention(c, s, tb, te, M_ANAPHOR, -1, name);
       m->ord = ord, m->evclass = ec;
-      free(key);
       goto done;
     }
-    free(key);
     if (ord && h.hb == tb && h.comp < te && is_word(c, s, h.comp, "of")) {
       int b = h.comp + 1;
       if (is_word(c, s, b, "the")) b++;
@@ -704,9 +750,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     goto done;
   }
   if (!strncmp(h.cls, "doc:", 4)) {
-    char *key = resolve_key(c, name);
+    const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_DOC, key, name);
-    free(key);
     c->r->ents[e].classes |= DG_C_DOCUMENT | doc_class(h.cls);
     push_mention(c, s, tb, te, M_DOC, e, name);
     /* "Report of the UN Group of Governmental Experts ...": the body too */
@@ -726,17 +771,16 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       for (int i = tb; i < h.hb && centre; i++)
         if (in_list(c, s, i, "agency_marker")) body = 1;
     }
-    char *key = resolve_key(c, name);
+    const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, body ? DG_K_BODY : DG_K_PROGRAMME, key, name);
-    free(key);
     c->r->ents[e].classes |= body ? DG_C_BODY : DG_C_PROGRAMME;
     push_mention(c, s, tb, te, body ? M_BODY : M_PROG, e, name);
   }
 done:
-  free(name);
+  if (name != small) free(name);
   return ok;
 none:
-  free(name);
+  if (name != small) free(name);
   return 0;
 }
 
@@ -771,7 +815,8 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
   }
   while (tb < te) {
     const dg_tok *k = tok(c, s, tb);
-    if ((k->flags & TK_CONN) || in_list(c, s, tb, "nonname") || (k->flags & TK_PUNCT)) {
+    if ((k->flags & TK_CONN) || (sent_may_have(c, s, "nonname") && in_list(c, s, tb, "nonname")) ||
+        (k->flags & TK_PUNCT)) {
       /* keep "The Hague"-like gazetteer names, whose "The" is part of the
        * name ("The AMCC" is the AMCC) */
       const dg_gaz *g = (k->flags & TK_CONN) ? NULL : span_gaz(c, s, tb, te);
@@ -932,9 +977,8 @@ static int slash_number(ctx *c, int s, int i) {
 }
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls) {
-  char *key = resolve_key(c, name);
+  const char *key = resolve_key(c, name);
   int e = dg_result_entity(c->r, DG_K_DOC, key, name);
-  free(key);
   c->r->ents[e].classes |= DG_C_DOCUMENT | cls;
   push_mention(c, s, tb, te, M_DOC, e, name);
 }
@@ -953,11 +997,18 @@ static int split_names(ctx *c, int s, int tb, int te, int *bs, int *es, int max)
   return 1;
 }
 
+/* Could a token of n bytes be one of the words in w (literals)? A length
+ * test before the word tests: most tokens have none of these lengths. */
+#define LEN_IS(n, w) ((n) == sizeof(w) - 1)
+
 static void lowercase_docs(ctx *c, int s) {
   dg_sentinfo *si = &c->t->sents[s];
   for (int i = 0; i < si->ntoks; i++) {
     const dg_tok *k = tok(c, s, i);
     if ((k->flags & TK_CAP) || !(k->flags & TK_WORD)) continue;
+    size_t n = k->e - k->b;
+    if (!LEN_IS(n, "resolution") && !LEN_IS(n, "resolutions") && !LEN_IS(n, "report") && !LEN_IS(n, "reports"))
+      continue;
     if ((dg_tok_is(c->t, k, "resolution") || dg_tok_is(c->t, k, "resolutions")) && slash_number(c, s, i + 1)) {
       int cb = i;
       for (int q = 0; q < si->nchunks; q++) {
@@ -1072,6 +1123,11 @@ static void lowercase_anaphors(ctx *c, int s, int first) {
   dg_sentinfo *si = &c->t->sents[s];
   for (int i = 0; i + 1 < si->ntoks; i++) {
     const dg_tok *k = tok(c, s, i);
+    if (!(k->flags & TK_WORD)) continue; /* (punctuation is neither a cue nor an ordinal) */
+    size_t n = k->e - k->b;
+    if (!(k->flags & TK_ORD) && !LEN_IS(n, "next") && !LEN_IS(n, "upcoming") && !LEN_IS(n, "previous") &&
+        !LEN_IS(n, "last") && !LEN_IS(n, "preceding"))
+      continue;
     int next = is_word(c, s, i, "next") || is_word(c, s, i, "upcoming");
     int prev = is_word(c, s, i, "previous") || is_word(c, s, i, "last") || is_word(c, s, i, "preceding");
     if (prev && i > 0 && !is_word(c, s, i - 1, "the")) prev = 0; /* "at last", "last year" */
@@ -1168,19 +1224,19 @@ static void names_of_sentence(ctx *c, int s) {
       dg_buf b;
       dg_buf_init(&b);
       dg_buf_printf(&b, "%s %s", base, w);
-      char *key = resolve_key(c, base);
+      const char *key = resolve_key(c, base);
       int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
       dg_strvec_add_unique(&c->r->ents[e].names, base);
       c->r->ents[e].classes |= DG_C_PROGRAMME;
       push_mention(c, s, stb0, te, M_PROG, e, b.data);
-      free(key), free(base), free(w);
+      free(base), free(w);
       dg_buf_free(&b);
     } else {
       handle_name(c, s, ch->tb, te, ord);
     }
     /* "Head of the X Agency", "Deputy Director-General of Y Bureau": the
      * body is someone's affiliation, not something the statement names */
-    for (int q = ch->tb; q + 1 < te; q++)
+    for (int q = ch->tb; q + 1 < te && sent_may_have(c, s, "post"); q++)
       if (in_list(c, s, q, "post") && (is_word(c, s, q + 1, "of") || is_word(c, s, q + 1, "for"))) {
         for (int r = before; r < c->nm; r++)
           if (c->m[r].te > q) c->m[r].post = 1;
@@ -1234,12 +1290,12 @@ static void names_of_sentence(ctx *c, int s) {
       char *a = render(c, s, end->acr_b, end->acr_e);
       int ls = long_form(c, s, stb, te, a);
       char *name = render(c, s, ls, te);
-      char *key = resolve_key(c, name);
+      const char *key = resolve_key(c, name);
       int e = dg_result_entity(c->r, DG_K_TERM, key, name);
       c->r->ents[e].classes |= DG_C_TERM;
       add_acronym(c, e, a);
       dg_result_fact(c->r, 0, DG_P_MENTIONS, e, span_of(c, s));
-      free(key), free(name), free(a);
+      free(name), free(a);
     }
     if (end->alias_b >= 0 && c->nm > before) {
       mention *m = &c->m[main_m];
@@ -1248,10 +1304,10 @@ static void names_of_sentence(ctx *c, int s) {
       free(a0);
       if (!pair && (m->series >= 0 || m->ent >= 0)) {
         char *a = render(c, s, end->alias_b, end->alias_e);
-        char *k = resolve_key(c, a);
+        const char *k = resolve_key(c, a);
         dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
         if (m->kind != M_EVENT && m->kind != M_SERIESREF) add_acronym(c, m->ent, a);
-        free(k), free(a);
+        free(a);
       }
     }
     i = last;
@@ -2167,7 +2223,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   free(first);
   free(c.cp_b), free(c.cp_e), free(c.span_ids);
   free(c.hm_lens), free(c.hm_vals);
-  free(c.gm_known), free(c.gm_gaz);
+  free(c.gm_known), free(c.gm_gaz), free(c.gm_head), free(c.gm_found);
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_map_free(&c.acr_ent);

@@ -10,21 +10,33 @@
 #include <string.h>
 #include <strings.h>
 
+/* Words of 1..8 bytes packed in an integer (pack_word), open addressing:
+ * lookups without hashing or comparing strings. */
+struct short_word {
+  uint64_t word; /* 0: empty slot */
+  int value;
+};
+struct short_table {
+  struct short_word *v;
+  size_t cap, n;
+};
+
 struct dg_lexicon {
   dg_map words;        /* "list\x1fword" -> index into values */
   dg_strvec values;
   dg_map maxwords;     /* list -> longest entry in words */
   dg_map list_bits;    /* list -> bit index (the first 31 lists) */
   dg_map word_lists;   /* first word of an entry -> index into masks */
-  struct word_mask { unsigned lists, starts; } *masks;
+  struct word_mask { unsigned lists, multi; } *masks;
   size_t nmasks;
   uint32_t lengths[256];/* first byte of a word_lists key -> bit min(length, 31): a quick "no" */
-  struct short_word { uint64_t word; int mask; } *shorts; /* word_lists keys of 1..8 bytes, */
-  size_t cap_shorts, n_shorts; /* packed in an integer, open addressing: no hashing of strings */
+  uint32_t last_lengths[256]; /* the same for the last byte: a second quick "no" */
+  unsigned char lower[256]; /* tolower of every byte, without a call */
+  struct short_table shorts; /* word_lists keys of 1..8 bytes -> index into masks */
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
-  dg_map gaz_starts;   /* first four letters of every folded name: a quick "no" */
+  struct short_table gaz_starts; /* first four letters of every folded name: a quick "no" */
   unsigned long serial;/* dg_lexicon_serial */
 };
 
@@ -170,47 +182,81 @@ static char *lower(const char *s, size_t n) {
   return r;
 }
 
-/* A word of 1..8 bytes as an integer, lower-cased (tolower, as word_lists
- * keys are); 0 is no word. */
-static uint64_t pack_word(const char *w, size_t n) {
+/* n <= 8 bytes in an integer, in at most three loads (bytes past n: 0). */
+static uint64_t load_short(const char *w, size_t n) {
   uint64_t x = 0;
-  for (size_t i = 0; i < n; i++) x |= (uint64_t)(unsigned char)tolower((unsigned char)w[i]) << (8 * i);
+  if (n == 8) {
+    memcpy(&x, w, 8);
+    return x;
+  }
+  unsigned shift = 0;
+  if (n & 4) {
+    uint32_t v;
+    memcpy(&v, w, 4);
+    x = v, w += 4, shift = 32;
+  }
+  if (n & 2) {
+    uint16_t v;
+    memcpy(&v, w, 2);
+    x |= (uint64_t)v << shift, w += 2, shift += 16;
+  }
+  if (n & 1) x |= (uint64_t)(unsigned char)w[0] << shift;
   return x;
 }
+
+/* 'A'..'Z' to lower case in all eight bytes at once, other bytes kept:
+ * tolower in the C locale the program runs in. */
+static uint64_t ascii_lower8(uint64_t x) {
+  const uint64_t hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+  uint64_t a = x & ~hi; /* seven low bits: the sums below carry into no other byte */
+  uint64_t ge_a = a + ones * (0x80 - 'A'), gt_z = a + ones * (0x80 - 'Z' - 1);
+  return x | ((ge_a & ~gt_z & ~x & hi) >> 2); /* 0x80 >> 2 is the case bit 0x20 */
+}
+
+/* Does one of the first n (1..8) bytes of x hold a NUL? */
+static int has_nul(uint64_t x, size_t n) {
+  if (n < 8) x |= ~0ULL << (8 * n);
+  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+/* A word of 1..8 bytes as an integer, lower-cased (as word_lists keys
+ * are); 0 is no word. Loaded and stored the same way, so the packing
+ * is the same on any byte order. */
+static uint64_t pack_word(const char *w, size_t n) { return ascii_lower8(load_short(w, n)); }
 
 static size_t short_slot(uint64_t word, size_t cap) {
   return (size_t)((word * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
 }
 
-static void short_put(dg_lexicon *lx, uint64_t word, int mask) {
-  if (!lx->cap_shorts) {
-    lx->cap_shorts = 1024; /* the lexicon's short words are a few hundred: load under 1/2 */
-    lx->shorts = dg_xcalloc(lx->cap_shorts, sizeof *lx->shorts);
+static void short_put(struct short_table *t, uint64_t word, int value) {
+  if (!t->cap) {
+    t->cap = 1024; /* the lexicon's short words are a few hundred: load under 1/2 */
+    t->v = dg_xcalloc(t->cap, sizeof *t->v);
   }
-  size_t i = short_slot(word, lx->cap_shorts);
-  while (lx->shorts[i].word && lx->shorts[i].word != word) i = (i + 1) & (lx->cap_shorts - 1);
-  lx->n_shorts += !lx->shorts[i].word;
-  lx->shorts[i].word = word, lx->shorts[i].mask = mask;
-  if (lx->n_shorts * 2 > lx->cap_shorts) { /* grow: rehash into twice the slots */
-    struct short_word *old = lx->shorts;
-    size_t oldcap = lx->cap_shorts;
-    lx->cap_shorts *= 2;
-    lx->shorts = dg_xcalloc(lx->cap_shorts, sizeof *lx->shorts);
+  size_t i = short_slot(word, t->cap);
+  while (t->v[i].word && t->v[i].word != word) i = (i + 1) & (t->cap - 1);
+  t->n += !t->v[i].word;
+  t->v[i].word = word, t->v[i].value = value;
+  if (t->n * 2 > t->cap) { /* grow: rehash into twice the slots */
+    struct short_word *old = t->v;
+    size_t oldcap = t->cap;
+    t->cap *= 2;
+    t->v = dg_xcalloc(t->cap, sizeof *t->v);
     for (size_t k = 0; k < oldcap; k++)
       if (old[k].word) {
-        size_t j = short_slot(old[k].word, lx->cap_shorts);
-        while (lx->shorts[j].word) j = (j + 1) & (lx->cap_shorts - 1);
-        lx->shorts[j] = old[k];
+        size_t j = short_slot(old[k].word, t->cap);
+        while (t->v[j].word) j = (j + 1) & (t->cap - 1);
+        t->v[j] = old[k];
       }
     free(old);
   }
 }
 
-static int short_get(const dg_lexicon *lx, uint64_t word) {
-  if (!lx->cap_shorts) return -1;
-  for (size_t i = short_slot(word, lx->cap_shorts);; i = (i + 1) & (lx->cap_shorts - 1)) {
-    if (lx->shorts[i].word == word) return lx->shorts[i].mask;
-    if (!lx->shorts[i].word) return -1;
+static int short_get(const struct short_table *t, uint64_t word) {
+  if (!t->cap) return -1;
+  for (size_t i = short_slot(word, t->cap);; i = (i + 1) & (t->cap - 1)) {
+    if (t->v[i].word == word) return t->v[i].value;
+    if (!t->v[i].word) return -1;
   }
 }
 
@@ -238,10 +284,11 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
       m = (int)lx->nmasks++;
       dg_map_put(&lx->word_lists, lw, m);
       lx->lengths[(unsigned char)lw[0]] |= 1u << (first < 31 ? first : 31);
-      if (first <= 8) short_put(lx, pack_word(lw, first), m);
+      lx->last_lengths[(unsigned char)lw[first - 1]] |= 1u << (first < 31 ? first : 31);
+      if (first <= 8) short_put(&lx->shorts, pack_word(lw, first), m);
     }
-    lx->masks[m].starts |= 1u << bit;
     if (nw == 1) lx->masks[m].lists |= 1u << bit;
+    else lx->masks[m].multi |= 1u << bit;
   }
   int cur = dg_map_get(&lx->maxwords, list);
   if (nw > cur) dg_map_put(&lx->maxwords, list, nw);
@@ -264,25 +311,31 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
 int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list) { return dg_map_get(&lx->list_bits, list); }
 
 void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
-                           unsigned *starts) {
+                           unsigned *multi) {
   char key[128];
-  *lists = *starts = 0;
+  *lists = *multi = 0;
   if (n >= sizeof key || !n) return;
-  /* most words are in no list: no entry starts with this letter at this length */
-  if (!(lx->lengths[(unsigned char)tolower((unsigned char)word[0])] & (1u << (n < 31 ? n : 31)))) return;
+  /* most words are in no list: no entry starts (or ends) with this letter at this length */
+  const unsigned char *w = (const unsigned char *)word;
+  uint32_t len_bit = 1u << (n < 31 ? n : 31);
+  if (!(lx->lengths[lx->lower[w[0]]] & len_bit) || !(lx->last_lengths[lx->lower[w[n - 1]]] & len_bit)) return;
   int m;
-  if (n <= 8 && !memchr(word, '\0', n)) {
-    m = short_get(lx, pack_word(word, n));
-  } else {
-    for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)word[i]);
-    m = dg_map_getn(&lx->word_lists, key, n);
+  if (n <= 8) {
+    uint64_t raw = load_short(word, n); /* a NUL inside takes the long way */
+    if (!has_nul(raw, n)) {
+      m = short_get(&lx->shorts, ascii_lower8(raw));
+      if (m >= 0) *lists = lx->masks[m].lists, *multi = lx->masks[m].multi;
+      return;
+    }
   }
-  if (m >= 0) *lists = lx->masks[m].lists, *starts = lx->masks[m].starts;
+  for (size_t i = 0; i < n; i++) key[i] = (char)lx->lower[w[i]];
+  m = dg_map_getn(&lx->word_lists, key, n);
+  if (m >= 0) *lists = lx->masks[m].lists, *multi = lx->masks[m].multi;
 }
 
 unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n) {
-  unsigned lists, starts;
-  dg_lexicon_word_masks(lx, word, n, &lists, &starts);
+  unsigned lists, multi;
+  dg_lexicon_word_masks(lx, word, n, &lists, &multi);
   return lists;
 }
 
@@ -371,7 +424,7 @@ static void index_gaz(dg_lexicon *lx, const char *name, int idx) {
     size_t n = 0;
     while (o[n] && o[n] != ' ' && n < 4) n++;
     o[n] = '\0';
-    dg_map_put(&lx->gaz_starts, o, 1);
+    if (n) short_put(&lx->gaz_starts, pack_word(o, n), 1); /* (no lookup asks about "") */
   }
   free(o);
   free(t);
@@ -455,12 +508,12 @@ int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   *out = NULL;
   dg_lexicon *lx = dg_xcalloc(1, sizeof *lx);
   lx->serial = dg_memo_new_owner();
+  for (int c = 0; c < 256; c++) lx->lower[c] = (unsigned char)tolower(c);
   dg_map_init(&lx->words);
   dg_map_init(&lx->maxwords);
   dg_map_init(&lx->list_bits);
   dg_map_init(&lx->word_lists);
   dg_map_init(&lx->gaz_index);
-  dg_map_init(&lx->gaz_starts);
   dg_strvec_init(&lx->values);
   dg_buf p;
   dg_buf_init(&p);
@@ -496,9 +549,9 @@ void dg_lexicon_free(dg_lexicon *lx) {
   dg_map_free(&lx->list_bits);
   dg_map_free(&lx->word_lists);
   free(lx->masks);
-  free(lx->shorts);
+  free(lx->shorts.v);
+  free(lx->gaz_starts.v);
   dg_map_free(&lx->gaz_index);
-  dg_map_free(&lx->gaz_starts);
   dg_strvec_free(&lx->values);
   free(lx);
 }
@@ -522,7 +575,7 @@ static int may_be_in_gazetteer(const dg_lexicon *lx, const char *name) {
     size_t m = n < 4 ? n : 4;
     for (size_t i = 0; i < m; i++) k[i] = (char)tolower(w[i]);
     k[m] = '\0';
-    return dg_map_get(&lx->gaz_starts, k) >= 0;
+    return short_get(&lx->gaz_starts, pack_word(k, m)) >= 0;
   }
   return 1;
 }

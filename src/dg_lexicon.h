@@ -47,11 +47,12 @@ int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list);
 /* Mask of the lists a single word (case-insensitive) belongs to: one
  * lookup answers "is it a connector, a month, a cue ..." at once. */
 unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n);
-/* Same lookup, two masks: *lists as above, *starts the lists with an entry
- * whose first word is this one (one word or more), so a caller skips
- * dg_lexicon_match_n where no entry can start. */
+/* Same lookup, two masks: *lists as above, *multi the lists with an entry
+ * of two or more words whose first word is this one. A caller skips
+ * dg_lexicon_match_n where no entry can start (neither mask has the list),
+ * and phrase lookups where only the word itself can be an entry. */
 void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
-                           unsigned *starts);
+                           unsigned *multi);
 
 /* Same, for words given as (pointer, length) pairs into some text. */
 int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const *words,

@@ -12,6 +12,23 @@
 
 /* ---- characters ---- */
 
+/* ASCII character classes, as <ctype.h> answers them in the C locale the
+ * program runs in (bytes from 0x80 are in none): one load per byte in the
+ * tokenizer instead of a call and a mask. */
+enum { CC_SPACE = 1, CC_UPPER = 2, CC_LOWER = 4, CC_DIGIT = 8, CC_ALNUM = CC_UPPER | CC_LOWER | CC_DIGIT };
+#define CC(c)                                                                                      \
+  (((c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? CC_SPACE : 0) | ((c) >= 'A' && (c) <= 'Z' ? CC_UPPER : 0) | \
+   ((c) >= 'a' && (c) <= 'z' ? CC_LOWER : 0) | ((c) >= '0' && (c) <= '9' ? CC_DIGIT : 0))
+#define CC4(c) CC(c), CC((c) + 1), CC((c) + 2), CC((c) + 3)
+#define CC16(c) CC4(c), CC4((c) + 4), CC4((c) + 8), CC4((c) + 12)
+#define CC64(c) CC16(c), CC16((c) + 16), CC16((c) + 32), CC16((c) + 48)
+static const unsigned char cclass[256] = {CC64(0), CC64(64), CC64(128), CC64(192)};
+#undef CC64
+#undef CC16
+#undef CC4
+#undef CC
+static inline int cc_is(unsigned char c, unsigned cls) { return (cclass[c] & cls) != 0; }
+
 /* Length of a punctuation sequence at p that is not part of a word
  * (curly quotes, dashes, bullets, nbsp), else 0. */
 static int uni_punct(const unsigned char *p, size_t avail) {
@@ -36,7 +53,7 @@ static int is_rsquo(const unsigned char *p, size_t avail) {
 }
 
 static int word_char(const unsigned char *p, size_t avail) {
-  if (*p < 0x80) return isalnum(*p);
+  if (*p < 0x80) return cc_is(*p, CC_ALNUM);
   return !uni_punct(p, avail);
 }
 
@@ -83,8 +100,8 @@ static int caps_line(const char *s, size_t n) {
   size_t up = 0, low = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    up += isupper(c) != 0;
-    low += islower(c) != 0;
+    up += cc_is(c, CC_UPPER);
+    low += cc_is(c, CC_LOWER);
     /* up * 100 >= (up + low) * 85 is 15 up >= 85 low */
     if ((i & 15) == 15 && (up + (n - 1 - i)) * 15 < low * 85) return 0;
   }
@@ -106,11 +123,14 @@ static void make_shadow(const dg_lexicon *lx, dg_text *t) {
 
 /* ---- tokens ---- */
 
-static void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t flags) {
-  if (s->ntoks == *cap) {
-    *cap = *cap ? *cap * 2 : 64;
-    s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
-  }
+static __attribute__((noinline)) void grow_toks(dg_sentinfo *s, int *cap) {
+  *cap = *cap ? *cap * 2 : 64;
+  s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
+}
+
+/* Inlined into the tokenizer (once per token); growing is the rare call. */
+static inline void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t flags) {
+  if (s->ntoks == *cap) grow_toks(s, cap);
   s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0, 0, 0};
 }
 
@@ -124,9 +144,12 @@ static int dotted(const char *t, size_t b, size_t e) {
 static void tokenize(dg_text *t, dg_sentinfo *s) {
   const unsigned char *x = (const unsigned char *)t->shadow;
   size_t i = s->b, end = s->e;
-  int cap = 0;
+  /* room for a token per four bytes (text runs about six): one allocation
+   * for most sentences instead of doubling from 64 */
+  int cap = (int)((end - i) / 4) + 8;
+  s->toks = dg_xmalloc((size_t)cap * sizeof *s->toks);
   while (i < end) {
-    if (x[i] == ' ' || x[i] == '\t' || x[i] == '\n' || x[i] == '\r' || x[i] == '\f' || x[i] == '\v') {
+    if (cc_is(x[i], CC_SPACE)) {
       i++;
       continue;
     }
@@ -136,20 +159,28 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
       continue;
     }
     int up = uni_punct(x + i, end - i);
-    if (up || (x[i] < 0x80 && !isalnum(x[i]))) {
+    if (up || (x[i] < 0x80 && !cc_is(x[i], CC_ALNUM))) {
       size_t l = up ? (size_t)up : 1;
       push_tok(s, &cap, (uint32_t)i, (uint32_t)(i + l), TK_PUNCT);
       i += l;
       continue;
     }
     size_t j = i;
+    int hyphen = 0; /* only a joiner below puts a '-' inside a word */
     for (;;) {
-      while (j < end && x[j] < 0x80 && isalnum(x[j])) j++; /* ASCII letters and digits first */
-      while (j < end && word_char(x + j, end - j)) j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
+      /* ASCII letters and digits first; the text's final NUL stops the
+       * loop, so only its result is held to the sentence */
+      while (cc_is(x[j], CC_ALNUM)) j++;
+      if (j > end) j = end;
+      while (j < end && word_char(x + j, end - j)) {
+        hyphen |= x[j] >= 0x80; /* (a malformed sequence could step over a '-': let memchr look) */
+        j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
+      }
       if (j >= end) break;
       /* joiners inside a word: - . / ' ’ & followed by a word character */
       if (x[j] == '.' && j + 2 < end && x[j + 1] == '-' && word_char(x + j + 2, end - j - 2)) {
         j += 2; /* "U.S.-ASEAN" */
+        hyphen = 1;
         continue;
       }
       /* en dash, non-breaking hyphen: "New Zealand–Viet Nam", "2021–2024" */
@@ -157,6 +188,7 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
       size_t jl = is_rsquo(x + j, end - j) || dash3 ? 3 : 1;
       int joiner = x[j] == '-' || x[j] == '.' || x[j] == '/' || x[j] == '\'' || jl == 3;
       if (joiner && j + jl < end && word_char(x + j + jl, end - j - jl)) {
+        hyphen |= x[j] == '-';
         j += jl;
         continue;
       }
@@ -169,11 +201,11 @@ static void tokenize(dg_text *t, dg_sentinfo *s) {
     else if (j < end && (x[j] == '\'' || is_rsquo(x + j, end - j)) && (x[j - 1] == 's' || x[j - 1] == 'S') &&
              !(j + (x[j] == '\'' ? 1 : 3) < end && word_char(x + j + (x[j] == '\'' ? 1 : 3), end - j)))
       j += x[j] == '\'' ? 1 : 3;
-    uint32_t f = TK_WORD;
-    if (isupper(x[i])) f |= TK_CAP;
-    if (isdigit(x[i])) f |= TK_NUM;
+    uint32_t f = TK_WORD | (hyphen ? TK_HYPHEN : 0);
+    if (cc_is(x[i], CC_UPPER)) f |= TK_CAP;
+    if (cc_is(x[i], CC_DIGIT)) f |= TK_NUM;
     int upc = 0, lowc = 0;
-    for (size_t k = i; k < j && !lowc; k++) upc += isupper(x[k]) != 0, lowc += islower(x[k]) != 0;
+    for (size_t k = i; k < j && !lowc; k++) upc += cc_is(x[k], CC_UPPER), lowc += cc_is(x[k], CC_LOWER);
     if (upc >= 2 && lowc == 0) f |= TK_ALLCAP; /* (counting stops at a lower-case letter) */
     if (j - i >= 3 && (x[j - 1] == 's' || x[j - 1] == 'S') &&
         (x[j - 2] == '\'' || (j - i >= 5 && is_rsquo(x + j - 4, 3))))
@@ -231,12 +263,12 @@ static void mark_words(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
     if (!(k->flags & TK_WORD)) continue;
     const char *w = t->shadow + k->b;
     size_t n = k->e - k->b;
-    dg_lexicon_word_masks(lx, w, n, &k->lists, &k->starts);
+    dg_lexicon_word_masks(lx, w, n, &k->lists, &k->multi);
     s->lists |= k->lists;
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
     /* "twenty-seventh", "thirty-first": tens and an ordinal unit */
-    const char *dash = v ? NULL : memchr(w, '-', n); /* (only read without an ordinal) */
+    const char *dash = v || !(k->flags & TK_HYPHEN) ? NULL : memchr(w, '-', n); /* (only read without an ordinal) */
     if (!v && dash && dash > w) {
       const char *tens = dg_lexicon_getn(lx, "tens", w, (size_t)(dash - w));
       const char *unit = dg_lexicon_getn(lx, "ordinal", dash + 1, n - (size_t)(dash + 1 - w));
@@ -308,6 +340,11 @@ static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     int m, d, j;
+    /* every rule below starts at a month, a number, a weekday, "today" or
+     * a word before "year": other tokens (most) leave at once */
+    if (!(k->flags & (TK_MONTH | TK_NUM)) && !(k->lists & bit_weekday) && !dg_tok_is(t, k, "today") &&
+        !(i + 1 < s->ntoks && dg_tok_is(t, &s->toks[i + 1], "year")))
+      continue;
     if ((m = month_of(lx, t, k))) {
       /* "October 3, 2019", "March 7 to 8, 2011", "Nov 22nd, 2024", "October 2018" */
       if (i + 1 < s->ntoks && day_of(t, &s->toks[i + 1], &d)) {
@@ -659,37 +696,56 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
   }
 }
 
-char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens) {
-  dg_buf b;
-  dg_buf_init(&b);
+size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te) {
+  return te > tb ? (size_t)(s->toks[te - 1].e - s->toks[tb].b) + 1 : 1;
+}
+
+/* Writes straight into out: every space written stands for at least one
+ * byte of the source span (white space, or a skipped ')'), so the output
+ * never outgrows the span and needs no growing buffer. */
+size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
+                              char *out) {
+  size_t len = 0;
   int depth = 0;
+  char prev_ch = 0; /* the previous token's one-character punctuation, or 0 */
   for (int i = tb; i < te; i++) {
     const dg_tok *k = &s->toks[i];
-    if (skip_parens && tok_punct(t, k, '.') && i + 1 < te && i > tb) continue; /* stray period */
-    if (skip_parens && tok_punct(t, k, '(')) {
+    /* tok_punct(t, k, c) for any c at once: the token's one punctuation character */
+    char ch = (k->flags & TK_PUNCT) && k->e - k->b == 1 ? t->shadow[k->b] : 0;
+    char before = prev_ch;
+    prev_ch = ch;
+    if (skip_parens && ch == '.' && i + 1 < te && i > tb) continue; /* stray period */
+    if (skip_parens && ch == '(') {
       depth++;
       continue;
     }
-    if (skip_parens && tok_punct(t, k, ')')) {
+    if (skip_parens && ch == ')') {
       if (depth) depth--;
       continue;
     }
     if (depth) continue;
     /* keep the text's own spacing decision: a space if there was any */
-    if (b.len && i > tb) {
+    if (len && i > tb) {
       const dg_tok *p = &s->toks[i - 1];
-      if (k->b > p->e || (skip_parens && tok_punct(t, p, ')'))) {
-        if (!(skip_parens && tok_punct(t, k, '-')) && !(b.len && b.data[b.len - 1] == '-'))
-          dg_buf_addc(&b, ' ');
+      if (k->b > p->e || (skip_parens && before == ')')) {
+        if (!(skip_parens && ch == '-') && out[len - 1] != '-') out[len++] = ' ';
       }
     }
-    if (skip_parens && tok_punct(t, k, '-') && i > tb && tok_punct(t, &s->toks[i - 1], ')')) {
+    if (skip_parens && ch == '-' && i > tb && before == ')') {
       /* "(ADMM)-Plus" -> "ADMM-Plus" is the acronym form; the long form reads "Meeting-Plus" */
-      while (b.len && b.data[b.len - 1] == ' ') b.len--;
+      while (len && out[len - 1] == ' ') len--;
     }
-    dg_buf_add(&b, t->shadow + k->b, k->e - k->b);
+    memcpy(out + len, t->shadow + k->b, k->e - k->b);
+    len += k->e - k->b;
   }
-  return dg_buf_steal(&b);
+  out[len] = '\0';
+  return len;
+}
+
+char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens) {
+  char *out = dg_xmalloc(dg_mention_render_bound(s, tb, te));
+  dg_mention_render_into(t, s, tb, te, skip_parens, out);
+  return out;
 }
 
 /* ---- driver ---- */

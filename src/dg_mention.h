@@ -29,7 +29,8 @@ enum {
   TK_DATE = 1u << 7,   /* part of a date expression */
   TK_CONN = 1u << 8,   /* name-inner connector: of, on, and, the, ... */
   TK_MONTH = 1u << 9,
-  TK_POSS = 1u << 10   /* ends in 's (possessive) */
+  TK_POSS = 1u << 10,  /* ends in 's (possessive) */
+  TK_HYPHEN = 1u << 11 /* may hold a '-' ("twenty-seventh"): without it, no need to look */
 };
 
 typedef struct dg_tok {
@@ -37,7 +38,8 @@ typedef struct dg_tok {
   uint32_t flags;
   int ordinal;         /* value when TK_ORD */
   unsigned lists;      /* dg_lexicon_word_lists mask of the word */
-  unsigned starts;     /* lists with an entry starting with the word (dg_lexicon_word_masks) */
+  unsigned multi;      /* lists with an entry of two or more words starting with the word
+                        * (dg_lexicon_word_masks); with lists: every entry it can start */
 } dg_tok;
 
 typedef struct dg_date {
@@ -100,6 +102,12 @@ char *dg_tok_str(const dg_text *t, const dg_tok *k);
 /* Renders tokens [tb, te) as a name: single spaces where the text had any
  * white space, inline "(ABBR)" groups dropped when skip_parens. Caller frees. */
 char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens);
+/* The same into a caller's array of at least dg_mention_render_bound bytes
+ * (the span's bytes and a NUL: a rendering is never longer than its
+ * source); returns the length. For callers that only look a name up. */
+size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te);
+size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
+                              char *out);
 
 /* If token i opens an acronym group "(ABBR)", the index of its ')', else -1. */
 int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i);
