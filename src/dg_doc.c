@@ -71,6 +71,7 @@ static int decode_utf16(const char *name, const unsigned char *s, size_t n, int 
  * as it is, and no offset moves. */
 /* memchr finds each '\r' many bytes at a time: most texts have none. */
 static void normalize_line_ends(char *s, size_t n) {
+  if (!n) return; /* s may be NULL: an empty buffer */
   for (char *p = s, *end = s + n; (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
     if (p + 1 == end || p[1] != '\n') *p = '\n';
 }
@@ -81,6 +82,7 @@ static void normalize_line_ends(char *s, size_t n) {
  * three bytes as well, so no offset moves. (Other noncharacters pass
  * through raptor unharmed.) */
 static void replace_noncharacters(char *s, size_t n) {
+  if (!n) return;
   for (char *p = s; (p = memchr(p, 0xEF, n - (size_t)(p - s))); p++)
     if (n - (size_t)(p - s) >= 3 && (unsigned char)p[1] == 0xBF && ((unsigned char)p[2] & 0xFE) == 0xBE)
       p[2] = (char)0xBD;
