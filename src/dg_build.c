@@ -253,6 +253,7 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   p.ring = dg_xcalloc(p.window, sizeof *p.ring);
   g = dg_graph_new(o->base);
   if (jobs > 1 && files.n > 1) {
+    dg_doc_global_init(); /* before any worker reads HTML or XML */
     th = dg_xmalloc((size_t)jobs * sizeof *th);
     while (started < jobs && pthread_create(&th[started], NULL, worker, &p) == 0) started++;
   }

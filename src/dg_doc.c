@@ -22,6 +22,8 @@ static const char *base_name(const char *path) {
   return s ? s + 1 : path;
 }
 
+void dg_doc_global_init(void) { xmlInitParser(); }
+
 dg_doc_format dg_doc_format_of(const char *path) {
   const char *dot = strrchr(base_name(path), '.');
   if (!dot) return DG_FMT_AUTO;

@@ -39,6 +39,13 @@ typedef struct dg_doc {
 /* Largest input accepted, in bytes. */
 #define DG_DOC_MAX_BYTES ((size_t)512 * 1024 * 1024)
 
+/* Sets up libxml2's global state (xmlInitParser). Call on one thread before
+ * documents are read on several: libxml2 2.9 otherwise initialises its
+ * dictionary mutex lazily in whichever threads get there first, and two
+ * workers racing there can deadlock (seen: both waiting in xmlRMutexLock
+ * under xmlDictCreate). Idempotent; cheap after the first call. */
+void dg_doc_global_init(void);
+
 int dg_doc_read(const char *path, dg_doc **out, dg_error *err);
 /* Same, from bytes already in memory; name is used for messages and sourceFile. */
 int dg_doc_from_memory(const char *name, const char *bytes, size_t n, dg_doc_format fmt,
