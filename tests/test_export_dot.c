@@ -136,18 +136,6 @@ static const svg_item *svg_find(const svg *s, const char *cls, const char *id, c
 
 /* ---- helpers ---- */
 
-static char *slurp(const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp) return NULL;
-  dg_buf b;
-  dg_buf_init(&b);
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) dg_buf_add(&b, chunk, n);
-  fclose(fp);
-  return dg_buf_steal(&b);
-}
-
 static int exists(const char *path) {
   struct stat st;
   return stat(path, &st) == 0;
@@ -173,7 +161,7 @@ static int run_dot(const char *dir, const char *dot, const char *svgpath, char *
   dg_buf_printf(&errpath, "%s/dot.err", dir);
   dg_buf_printf(&cmd, "dot -Tsvg '%s' -o '%s' 2>'%s'", dot, svgpath, errpath.data);
   int st = system(cmd.data);
-  *errtext = slurp(errpath.data);
+  *errtext = test_slurp(errpath.data);
   dg_buf_free(&cmd), dg_buf_free(&errpath);
   return st;
 }
@@ -342,11 +330,11 @@ static void test_render(const char *dir) {
   svg_free(&s);
 
   /* deterministic, and independent of the order documents were added */
-  char *first = slurp(dot.data);
+  char *first = test_slurp(dot.data);
   dg_graph *g2 = sample_graph_order(1);
   dg_view *v2 = dg_view_new(g2, getenv("DIPLOGRAPH_ONTOLOGY"));
   CHECK(write_dot(v2, &part, dot.data, NULL) == 0);
-  char *second = slurp(dot.data);
+  char *second = test_slurp(dot.data);
   CHECK(first && second && !strcmp(first, second));
   free(first), free(second);
   dg_view_free(v2);
@@ -450,7 +438,7 @@ static void test_files(const char *dir) {
   CHECK(!exists(p.data) && st.nwritten == 1);
   dg_buf_reset(&p);
   dg_buf_printf(&p, "%s/graph.dot", dir);
-  char *text = slurp(p.data);
+  char *text = test_slurp(p.data);
   CHECK(text && strstr(text, "organisation 409") != NULL);
   free(text);
   dg_graph_free(g);
@@ -476,7 +464,7 @@ static void test_unconnected(const char *dir) {
   dg_buf_printf(&p, "%s/u.dot", dir);
   dg_dot_stats ds;
   CHECK(write_dot(v, NULL, p.data, &ds) == 0);
-  char *text = slurp(p.data);
+  char *text = test_slurp(p.data);
   CHECK(text && !strstr(text, "Nobody In Particular") && strstr(text, "Chairland") &&
         strstr(text, "1 entity without facts not drawn"));
   free(text);
@@ -487,7 +475,7 @@ static void test_unconnected(const char *dir) {
   dg_view_select(v, m, 1, 0, 0, -1, kn, kf);
   dg_dot_part part = {kn, kf, NULL};
   CHECK(write_dot(v, &part, p.data, &ds) == 0 && ds.entities == 1);
-  text = slurp(p.data);
+  text = test_slurp(p.data);
   CHECK(text && strstr(text, "Nobody In Particular"));
   free(text), free(m), free(kn), free(kf);
   dg_buf_free(&p);

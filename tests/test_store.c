@@ -158,20 +158,6 @@ static int strays(const char *const *want) {
   return n;
 }
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp) return NULL;
-  dg_buf b;
-  dg_buf_init(&b);
-  char chunk[4096];
-  size_t k;
-  while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0) dg_buf_add(&b, chunk, k);
-  fclose(fp);
-  *n = b.len;
-  dg_buf_cstr(&b);
-  return dg_buf_steal(&b);
-}
-
 /* A graph of one document naming n programmes, each with its sentence:
  * big enough that its stores outgrow a small file size limit. */
 static dg_graph *big_graph(int n) {
@@ -298,7 +284,7 @@ static void test_failure(const char *type, const char *const *files) {
   for (size_t i = 0; i < names.n; i++) {
     dg_buf_reset(&p);
     dg_buf_printf(&p, "%s/%s", dir, names.v[i]);
-    before[i] = slurp(p.data, &sizes[i]);
+    before[i] = test_slurp_n(p.data, &sizes[i]);
   }
 
   dg_graph *big = big_graph(3000);
@@ -325,7 +311,7 @@ static void test_failure(const char *type, const char *const *files) {
     dg_buf_reset(&p);
     dg_buf_printf(&p, "%s/%s", dir, names.v[i]);
     size_t n = 0;
-    char *now = slurp(p.data, &n);
+    char *now = test_slurp_n(p.data, &n);
     CHECK(now && n == sizes[i] && !memcmp(now, before[i], n));
     free(now);
     free(before[i]);
@@ -388,7 +374,7 @@ static void test_query(void) {
 
   /* the store and the files answer alike, for a query of the library */
   size_t n;
-  char *evidence = slurp("queries/evidence.rq", &n);
+  char *evidence = test_slurp_n("queries/evidence.rq", &n);
   CHECK(evidence != NULL);
   if (evidence) {
     char *a = run_query(&sp, NULL, 0, evidence, DG_QUERY_TSV, &rc, &err);

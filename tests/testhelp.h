@@ -4,7 +4,8 @@
  * condition. CHECK_STR(a, b) compares strings and prints both on failure.
  * End main with `return TEST_REPORT();`, which prints exactly
  * "N passed, N failed" on its own line and returns nonzero on any failure.
- * test_slurp(path) reads a whole file (NUL-terminated, caller frees). */
+ * test_slurp(path) reads a whole file (NUL-terminated, caller frees);
+ * test_slurp_n(path, &n) also gives its length (for binary files). */
 #ifndef DG_TESTHELP_H
 #define DG_TESTHELP_H
 
@@ -37,8 +38,9 @@ static int test_passed, test_failed;
     }                                                                            \
   } while (0)
 
-/* The contents of path, NUL-terminated (the caller frees), or NULL. */
-static inline char *test_slurp(const char *path) {
+/* The contents of path, NUL-terminated (the caller frees), or NULL; its
+ * length in *n when n is not NULL. */
+static inline char *test_slurp_n(const char *path, size_t *n_out) {
   FILE *fp = fopen(path, "rb");
   char *s = NULL;
   size_t len = 0, n;
@@ -54,8 +56,11 @@ static inline char *test_slurp(const char *path) {
   fclose(fp);
   if (!s) s = calloc(1, 1);
   else s[len] = '\0';
+  if (n_out) *n_out = len;
   return s;
 }
+
+static inline char *test_slurp(const char *path) { return test_slurp_n(path, NULL); }
 
 #define TEST_REPORT() \
   (printf("%d passed, %d failed\n", test_passed, test_failed), test_failed ? 1 : 0)
