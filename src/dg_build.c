@@ -150,27 +150,10 @@ static void release_job(pool *p, job *j, int threaded) {
   pthread_mutex_unlock(&p->lock);
 }
 
-/* The document name is the graph's key for a document (its IRI), made from
- * the file's base name; two inputs with the same name from different
- * folders (or x.txt beside x.html) cannot both be merged. seen maps each
- * merged document name to its index in paths, so that the message names
- * both files by the path the user gave. */
-static int check_doc_name(const dg_result *r, char *const *paths, size_t k, dg_map *seen,
-                          dg_error *err) {
-  int other = dg_map_get(seen, r->ents[0].key);
-  if (other >= 0)
-    return dg_error_set(err, DG_ERR_INPUT,
-                        "%s: has the same document name '%s' as %s (a document is named by its "
-                        "file name without the extension: rename one)",
-                        paths[k], r->ents[0].key, paths[other]);
-  dg_map_put(seen, r->ents[0].key, (int)k);
-  return 0;
-}
-
-/* Merges document k once finished: reports its warning or error, adds its
+/* Merges one finished document: reports its warning or error, adds its
  * result. Returns < 0 only when the run must stop (--fail-fast). */
-static int merge_job(const dg_build_opts *o, dg_graph *g, job *j, char *const *paths, size_t k,
-                     dg_map *seen, dg_build_stats *st, dg_error *err) {
+static int merge_job(const dg_build_opts *o, dg_graph *g, job *j, dg_build_stats *st,
+                     dg_error *err) {
   if (j->warning && o->verbose >= 0) fprintf(stderr, "diplograph: warning: %s\n", j->warning);
   if (j->rc < 0) {
     st->failed++;
@@ -184,8 +167,7 @@ static int merge_job(const dg_build_opts *o, dg_graph *g, job *j, char *const *p
   st->docs++;
   st->bytes += j->bytes;
   double t0 = now();
-  int rc = check_doc_name(j->res, paths, k, seen, err);
-  if (rc == 0) rc = dg_graph_add(g, j->res, err);
+  int rc = dg_graph_add(g, j->res, err);
   st->t_merge += now() - t0;
   if (rc < 0) {
     if (o->fail_fast) return rc;
@@ -221,8 +203,6 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   memset(&p, 0, sizeof p);
   memset(st, 0, sizeof *st);
   dg_strvec_init(&files);
-  dg_map seen;
-  dg_map_init(&seen);
   pthread_mutex_init(&p.lock, NULL);
   pthread_cond_init(&p.done, NULL);
   pthread_cond_init(&p.room, NULL);
@@ -260,7 +240,7 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   for (size_t k = 0; k < files.n; k++) {
     job *j = wait_job(&p, k, started > 0);
     if (!j) break; /* not reached after a fail-fast stop */
-    rc = merge_job(o, g, j, files.v, k, &seen, st, err);
+    rc = merge_job(o, g, j, st, err);
     release_job(&p, j, started > 0);
     if (rc < 0) goto cleanup;
   }
@@ -294,7 +274,6 @@ cleanup:
   dg_graph_free(g);
   dg_lexicon_free(lx);
   dg_strvec_free(&files);
-  dg_map_free(&seen);
   return rc;
 }
 

@@ -2126,6 +2126,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   c.lx = lx;
   char *key = dg_extract_doc_key(doc->name);
   c.r = dg_result_new(doc->name, key);
+  c.r->path = dg_xstrdup(doc->path);
   free(key);
   dg_acr_init(&c.acr);
   dg_map_init(&c.acr_ent);

@@ -57,6 +57,7 @@ void dg_result_free(dg_result *r) {
   dg_map_free(&r->index);
   dg_map_free(&r->span_index);
   free(r->file);
+  free(r->path);
   free(r);
 }
 

@@ -83,6 +83,7 @@ typedef struct dg_span {
 
 typedef struct dg_result {
   char *file;         /* base name of the source file */
+  char *path;         /* the input as the user named it, for messages (NULL: file) */
   dg_entity *ents;
   size_t nents, capents;
   dg_fact *facts;

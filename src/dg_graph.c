@@ -19,6 +19,7 @@ typedef struct doc_ent {
 typedef struct doc_info {
   int node;               /* the document's node */
   char *file;
+  char *path;             /* as the user named it, for messages */
   doc_ent *ents;
   size_t nents;
 } doc_info;
@@ -80,6 +81,7 @@ void dg_graph_free(dg_graph *g) {
     }
     free(g->docs[i].ents);
     free(g->docs[i].file);
+    free(g->docs[i].path);
   }
   for (size_t i = 0; i < g->nterms; i++) free(g->terms[i].value);
   free(g->nodes), free(g->edges), free(g->docs), free(g->terms);
@@ -215,9 +217,13 @@ static void node_add_name(dg_node *n, const char *name, int count) {
 }
 
 int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
-  if (dg_map_get(&g->doc_names, r->ents[0].key) >= 0)
-    return dg_error_set(err, DG_ERR_INPUT, "%s: another input has the same document name '%s'",
-                        r->file, r->ents[0].key);
+  const char *path = r->path ? r->path : r->file;
+  int other = dg_map_get(&g->doc_names, r->ents[0].key);
+  if (other >= 0)
+    return dg_error_set(err, DG_ERR_INPUT,
+                        "%s: has the same document name '%s' as %s (a document is named by its "
+                        "file name without the extension: rename one)",
+                        path, r->ents[0].key, g->docs[other].path);
   dg_map_put(&g->doc_names, r->ents[0].key, (int)g->ndocs);
   int *map = dg_xmalloc((r->nents ? r->nents : 1) * sizeof *map);
   for (size_t i = 0; i < r->nents; i++) map[i] = node_for(g, &r->ents[i]);
@@ -228,6 +234,7 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
   doc_info *d = &g->docs[g->ndocs++];
   d->node = map[0];
   d->file = dg_xstrdup(r->file);
+  d->path = dg_xstrdup(path);
   d->nents = r->nents;
   d->ents = dg_xcalloc(r->nents ? r->nents : 1, sizeof *d->ents);
   for (size_t i = 0; i < r->nents; i++) {

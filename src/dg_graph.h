@@ -89,7 +89,7 @@ typedef struct dg_graph dg_graph;
 dg_graph *dg_graph_new(const char *base_iri);
 void dg_graph_free(dg_graph *g);
 /* Merges a document's result. Returns 0, or DG_ERR_INPUT if a document with
- * the same name was already added. */
+ * the same name was already added (the message names both inputs by r->path). */
 int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err);
 void dg_graph_finalize(dg_graph *g);
 /* Same, sorting the quad tables on up to threads threads (same result). */
