@@ -111,11 +111,16 @@ int dg_store_spec_parse(const char *type, const char *options, const char *defau
   return 0;
 }
 
+/* Appends the sqlite store's file name, DIR/NAME.sqlite, to b. */
+static void sqlite_file(const dg_store_spec *sp, dg_buf *b) {
+  dg_buf_printf(b, "%s/%s.sqlite", sp->dir, sp->name);
+}
+
 char *dg_store_spec_describe(const dg_store_spec *s) {
   dg_buf b;
   dg_buf_init(&b);
   if (!strcmp(s->type, "sqlite"))
-    dg_buf_printf(&b, "%s/%s.sqlite", s->dir, s->name);
+    sqlite_file(s, &b);
   else if (!strcmp(s->type, "hashes"))
     dg_buf_printf(&b, "%s/%s-*.db", s->dir, s->name);
   else if (!strcmp(s->type, "postgresql"))
@@ -496,7 +501,7 @@ int dg_store_open(dg_store_world *w, const dg_store_spec *sp, librdf_storage **s
   *model = NULL;
   const char *factory = sp->type, *name = sp->name;
   if (!strcmp(sp->type, "sqlite")) {
-    dg_buf_printf(&path, "%s/%s.sqlite", sp->dir, sp->name);
+    sqlite_file(sp, &path);
     name = path.data;
     dg_buf_adds(&opts, "new='no'");
   } else if (!strcmp(sp->type, "hashes")) {
@@ -544,7 +549,7 @@ int dg_store_write_spec(const dg_graph *g, const dg_store_spec *sp, size_t *nqua
     if (!strcmp(sp->type, "sqlite")) {
       dg_buf path;
       dg_buf_init(&path);
-      dg_buf_printf(&path, "%s/%s.sqlite", sp->dir, sp->name);
+      sqlite_file(sp, &path);
       rc = write_sqlite(&w, g, path.data, &n);
       dg_buf_free(&path);
     } else if (!strcmp(sp->type, "hashes")) {
@@ -566,7 +571,7 @@ int dg_store_check_unlocked(const char *outdir, const dg_build_opts *o, dg_error
   if (!strcmp(sp.type, "sqlite")) {
     dg_buf path;
     dg_buf_init(&path);
-    dg_buf_printf(&path, "%s/%s.sqlite", sp.dir, sp.name);
+    sqlite_file(&sp, &path);
     struct stat sb;
     if (stat(path.data, &sb) == 0 && S_ISREG(sb.st_mode) &&
         dg_sql_sqlite_busy(path.data, DG_STORE_LOCK_WAIT_MS))
