@@ -55,8 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (dg_doc_from_memory("fuzz.txt", (const char *)data, size, DG_FMT_TEXT, &doc, &err) < 0)
     goto cleanup;
   if (dg_extract_doc(lexicon, doc, &res, &err) < 0) goto cleanup;
-  /* lines end at LF or CR: a name ending in the CR of a CR LF would hit
-   * raptor's Turtle writer bug (a lone CR, which dg_doc turns into LF)  */
+  /* each line of the text (ending at LF or CR) becomes a name as well */
   for (const char *p = doc->text; *p && lines.n < 64;) {
     size_t n = strcspn(p, "\r\n");
     if (n) dg_strvec_pushn(&lines, p, n);

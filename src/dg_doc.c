@@ -67,13 +67,11 @@ static int decode_utf16(const char *name, const unsigned char *s, size_t n, int 
   return 0;
 }
 
-/* A CR that is not followed by LF (old Mac line ends, &#13;) becomes LF, so
- * no string of the text holds a CR without an LF: raptor's Turtle writer
- * puts such a string raw between quotes, which is not Turtle. CR LF stays
- * as it is, and no offset moves. */
-/* memchr finds each '\r' many bytes at a time: most texts have none. */
+/* A CR that is not followed by LF (old Mac line ends, &#13;) becomes LF:
+ * the sentence splitter and the title lines know lines by LF. CR LF stays
+ * as it is, and no offset moves. memchr finds each CR many bytes at a time:
+ * most texts have none. */
 static void normalize_line_ends(char *s, size_t n) {
-  if (!n) return; /* s may be NULL: an empty buffer */
   for (char *p = s, *end = s + n; (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
     if (p + 1 == end || p[1] != '\n') *p = '\n';
 }
@@ -84,10 +82,16 @@ static void normalize_line_ends(char *s, size_t n) {
  * three bytes as well, so no offset moves. (Other noncharacters pass
  * through raptor unharmed.) */
 static void replace_noncharacters(char *s, size_t n) {
-  if (!n) return;
   for (char *p = s; (p = memchr(p, 0xEF, n - (size_t)(p - s))); p++)
     if (n - (size_t)(p - s) >= 3 && (unsigned char)p[1] == 0xBF && ((unsigned char)p[2] & 0xFE) == 0xBE)
       p[2] = (char)0xBD;
+}
+
+/* What every decoded text goes through; neither step moves an offset. */
+static void normalize_text(char *s, size_t n) {
+  if (!n) return; /* s may be NULL: an empty buffer */
+  normalize_line_ends(s, n);
+  replace_noncharacters(s, n);
 }
 
 /* Messages are one line even when a file name holds a line break. */
@@ -142,8 +146,7 @@ static int decode_text(dg_doc *doc, const unsigned char *s, size_t n, dg_error *
       doc->warning = dg_xstrdup(w);
     }
   }
-  normalize_line_ends(out.data, out.len);
-  replace_noncharacters(out.data, out.len);
+  normalize_text(out.data, out.len);
   doc->len = out.len;
   doc->text = dg_buf_steal(&out);
 cleanup:
@@ -284,8 +287,7 @@ static int decode_markup(dg_doc *doc, const char *s, size_t n, int html, dg_erro
   /* libxml2 hands back UTF-8; HTML entities are already decoded. */
   size_t bad = first_invalid_utf8((const unsigned char *)dg_buf_cstr(&out), out.len);
   if (bad != out.len) out.len = bad, out.data[bad] = '\0';
-  normalize_line_ends(out.data, out.len);
-  replace_noncharacters(out.data, out.len);
+  normalize_text(out.data, out.len);
   doc->len = out.len;
   doc->text = dg_buf_steal(&out);
   return 0;
