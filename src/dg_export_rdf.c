@@ -1,7 +1,9 @@
 /* dg_export_rdf: see dg_export_rdf.h. */
+#define _GNU_SOURCE /* sync_file_range */
 #include "dg_export_rdf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <raptor2.h>
 #include <stdlib.h>
@@ -274,10 +276,15 @@ int dg_export_evidence(const dg_graph *g, const char *path, dg_error *err) {
  * waiting for, which bounds the memory held in parts. */
 #define PART_QUADS ((size_t)16384)
 #define PART_WINDOW 8
+/* The commit's fsync would otherwise find the whole file dirty (hundreds of
+ * MB, a fraction of a second with every other worker already done); the
+ * appender starts writeback of each WRITEBACK_BYTES appended, so the disk
+ * works while the serializers do. */
+#define WRITEBACK_BYTES ((off_t)32 << 20)
 
 typedef struct wr_part {
   unsigned char *buf;
-  size_t len;
+  size_t len, cap;
   int ready;
 } wr_part;
 
@@ -292,6 +299,7 @@ typedef struct wr_file {
   size_t claimed; /* parts (or the whole) handed to workers */
   size_t next;    /* first part not yet appended */
   int writing;    /* a worker is appending parts */
+  off_t appended, flushed; /* bytes appended; bytes handed to writeback */
   wr_part *parts;
   dg_outfile out;
   pthread_cond_t advanced; /* next moved (or the run stopped) */
@@ -299,11 +307,16 @@ typedef struct wr_file {
   dg_error err;
 } wr_file;
 
+/* Part buffers, once appended, are kept for the next parts: a fresh one
+ * would be page-faulted in (and zeroed by the kernel) byte by byte again. */
+#define SPARE_MAX 16
 typedef struct wr_run {
   const dg_graph *g;
   wr_file f[3];
   pthread_mutex_t lock;
   int stop; /* a file failed: claim nothing more */
+  wr_part spare[SPARE_MAX]; /* free buffers (buf, cap) */
+  int nspare;
 } wr_run;
 
 typedef struct wr_worker {
@@ -336,8 +349,16 @@ static void wr_append(wr_run *r, wr_file *f) {
     pthread_mutex_unlock(&r->lock);
     int bad = p->len && fwrite(p->buf, 1, p->len, f->out.fp) != p->len;
     int e = errno;
+    f->appended += (off_t)p->len;
+    if (!bad && f->appended - f->flushed >= WRITEBACK_BYTES && fflush(f->out.fp) == 0) {
+      /* a hint: an error here shows again at the commit's fsync */
+      sync_file_range(fileno(f->out.fp), f->flushed, f->appended - f->flushed,
+                      SYNC_FILE_RANGE_WRITE);
+      f->flushed = f->appended;
+    }
     pthread_mutex_lock(&r->lock);
-    free(p->buf);
+    if (r->nspare < SPARE_MAX) r->spare[r->nspare++] = (wr_part){p->buf, 0, p->cap, 0};
+    else free(p->buf);
     p->buf = NULL;
     f->next++;
     pthread_cond_broadcast(&f->advanced);
@@ -357,11 +378,12 @@ static void wr_append(wr_run *r, wr_file *f) {
   f->writing = 0;
 }
 
-/* Serializes part i of f into memory. */
-static int wr_part_run(wr_worker *k, wr_file *f, size_t i, dg_error *err) {
+/* Serializes part i of f into memory, into buf (capacity cap) if not NULL. */
+static int wr_part_run(wr_worker *k, wr_file *f, size_t i, unsigned char *buf, size_t cap,
+                       dg_error *err) {
   int rc = 0;
   log_ctx lc = {err, f->path, 0};
-  sink sk = {NULL, NULL, 0, 0, 0};
+  sink sk = {NULL, buf, 0, buf ? cap : 0, 0};
   raptor_iostream *io = NULL;
   raptor_world_set_log_handler(k->w, &lc, raptor_log);
   raptor_serializer *ser = raptor_new_serializer(k->w, f->syntax);
@@ -387,6 +409,7 @@ cleanup:
   if (rc == 0) {
     f->parts[i].buf = sk.buf;
     f->parts[i].len = sk.len;
+    f->parts[i].cap = sk.cap;
   } else {
     free(sk.buf);
   }
@@ -408,9 +431,11 @@ static void *wr_worker_run(void *arg) {
     while (f->nparts && i >= f->next + PART_WINDOW && !r->stop)
       pthread_cond_wait(&f->advanced, &r->lock);
     if (r->stop) break;
+    wr_part sp = {NULL, 0, 0, 0};
+    if (f->nparts && r->nspare) sp = r->spare[--r->nspare];
     pthread_mutex_unlock(&r->lock);
     dg_error err = {0, ""};
-    int rc = f->nparts ? wr_part_run(k, f, i, &err)
+    int rc = f->nparts ? wr_part_run(k, f, i, sp.buf, sp.cap, &err)
                        : serialize(k->w, k->cache, r->g, f->table, f->syntax, f->path, &err);
     pthread_mutex_lock(&r->lock);
     if (rc < 0) {
@@ -489,6 +514,7 @@ cleanup:
     if (k[i].w) raptor_free_world(k[i].w);
   }
   free(k);
+  for (int i = 0; i < r.nspare; i++) free(r.spare[i].buf);
   for (int i = 0; i < 3; i++) {
     wr_file *f = &r.f[i];
     if (f->out.tmp) dg_outfile_abort(&f->out);
