@@ -464,6 +464,8 @@ int dg_export_rdf_files(const dg_graph *g, const char *dir, int jobs, dg_build_s
   memset(&r, 0, sizeof r);
   r.g = g;
   pthread_mutex_init(&r.lock, NULL);
+  if (jobs <= 0) jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+  nk = jobs < 1 ? 1 : jobs;
   for (int i = 0; i < 3; i++) {
     wr_file *f = &r.f[i];
     dg_buf p;
@@ -475,15 +477,18 @@ int dg_export_rdf_files(const dg_graph *g, const char *dir, int jobs, dg_build_s
     f->syntax = files[i].syntax;
     f->q = table_quads(g, f->table, &f->nq);
     pthread_cond_init(&f->advanced, NULL);
-    if (f->table == DG_TABLE_UNION) continue;
+    /* one worker streams each file straight to disk: parts would only add
+     * a copy */
+    if (f->table == DG_TABLE_UNION || nk == 1) continue;
     /* at least one part, so that an empty table still makes its file */
     f->nparts = f->nq ? (f->nq + PART_QUADS - 1) / PART_QUADS : 1;
     f->parts = dg_xcalloc(f->nparts, sizeof *f->parts);
     if (rc == 0) rc = dg_outfile_open(&f->out, f->path, err);
   }
-  if (rc < 0) goto cleanup;
-  if (jobs <= 0) jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-  nk = jobs < 1 ? 1 : jobs;
+  if (rc < 0) {
+    nk = 0;
+    goto cleanup;
+  }
   {
     size_t tasks = 1 + r.f[0].nparts + r.f[2].nparts;
     if ((size_t)nk > tasks) nk = (int)tasks;

@@ -19,8 +19,9 @@ int dg_export_raptor(const dg_graph *g, dg_table table, const char *syntax, cons
                      dg_error *err);
 /* Writes graph.nq, graph.ttl and evidence.nq into dir on up to `jobs`
  * threads (jobs <= 0: one per core, as dg_build_opts.jobs), each with its
- * own raptor world: graph.ttl whole on one of them, the N-Quads files in
- * parts serialized by any and appended in order; the bytes are the same
+ * own raptor world: graph.ttl whole on one of them, the N-Quads files (with
+ * more than one thread) in parts serialized by any and appended in order,
+ * else each streamed whole; the bytes are the same
  * for every jobs. After a failure no more work starts; reports the first
  * failing file in that order. Notes each file written in st. */
 int dg_export_rdf_files(const dg_graph *g, const char *dir, int jobs, dg_build_stats *st,
