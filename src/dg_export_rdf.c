@@ -1,7 +1,9 @@
 /* dg_export_rdf: see dg_export_rdf.h. */
+#define _GNU_SOURCE /* sync_file_range */
 #include "dg_export_rdf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <raptor2.h>
 #include <stdlib.h>
@@ -34,31 +36,43 @@ static const struct {
 
 /* raptor's serializers write a byte at a time; its file stream turns each
  * byte into an fputc call, a third of the cost of writing N-Quads. This sink
- * gathers the bytes into blocks and hands stdio whole blocks. */
+ * gathers the bytes into blocks and hands stdio whole blocks. Without a
+ * FILE it collects everything in memory instead (one part of a file that
+ * several threads serialize), growing its buffer. */
 #define SINK_BLOCK ((size_t)1 << 16)
 typedef struct sink {
-  FILE *fp;
+  FILE *fp; /* NULL: keep the bytes in buf */
   unsigned char *buf;
-  size_t len;
+  size_t len, cap;
   int failed;
 } sink;
 
 static int sink_flush(sink *s) {
-  if (s->len && fwrite(s->buf, 1, s->len, s->fp) != s->len) s->failed = 1;
-  s->len = 0;
+  if (s->fp && s->len && fwrite(s->buf, 1, s->len, s->fp) != s->len) s->failed = 1;
+  if (s->fp) s->len = 0;
   return s->failed;
+}
+
+/* Makes room for n more bytes: written out, or (in memory) a larger buffer. */
+static int sink_room(sink *s, size_t n) {
+  if (s->fp) return sink_flush(s);
+  size_t cap = s->cap ? s->cap : SINK_BLOCK;
+  while (cap - s->len < n) cap *= 2;
+  s->buf = dg_xrealloc(s->buf, cap);
+  s->cap = cap;
+  return 0;
 }
 
 /* Kept out of line so that sink_byte's common case stays a leaf function. */
 __attribute__((noinline)) static int sink_byte_full(sink *s, int byte) {
-  if (sink_flush(s)) return 1;
+  if (sink_room(s, 1)) return 1;
   s->buf[s->len++] = (unsigned char)byte;
   return 0;
 }
 
 static int sink_byte(void *ctx, const int byte) {
   sink *s = ctx;
-  if (s->len == SINK_BLOCK) return sink_byte_full(s, byte);
+  if (s->len == s->cap) return sink_byte_full(s, byte);
   s->buf[s->len++] = (unsigned char)byte;
   return 0;
 }
@@ -66,9 +80,9 @@ static int sink_byte(void *ctx, const int byte) {
 static int sink_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb) {
   sink *s = ctx;
   size_t n = size * nmemb;
-  if (n > SINK_BLOCK - s->len) {
-    if (sink_flush(s)) return 0;
-    if (n > SINK_BLOCK) {
+  if (n > s->cap - s->len) {
+    if (sink_room(s, n)) return 0;
+    if (n > s->cap - s->len) { /* to a file, and larger than a block */
       if (fwrite(ptr, size, nmemb, s->fp) != nmemb) s->failed = 1;
       return s->failed ? 0 : (int)nmemb;
     }
@@ -129,21 +143,56 @@ static raptor_world *open_world(const char *path, dg_error *err) {
   return w;
 }
 
-/* Writes one table of g to path with raptor's serializer `syntax`. */
-static int serialize(raptor_world *w, const dg_graph *g, dg_table table, const char *syntax,
-                     const char *path, dg_error *err) {
+static const dg_quad *table_quads(const dg_graph *g, dg_table table, size_t *nq) {
+  return table == DG_TABLE_FACTS    ? dg_graph_quads(g, nq)
+         : table == DG_TABLE_UNION ? dg_graph_union(g, nq)
+                                   : dg_graph_evidence(g, nq);
+}
+
+/* Hands quads q[0..n) to ser; cache (indexed by term id) keeps the raptor
+ * term of each graph term made so far in world w. Stops early once lc has
+ * seen an error. */
+static void put_quads(raptor_world *w, raptor_serializer *ser, raptor_term **cache,
+                      const dg_graph *g, const dg_quad *q, size_t n, int with_graph,
+                      const log_ctx *lc) {
+  for (size_t i = 0; i < n && !lc->failed; i++) {
+    uint32_t ids[4] = {q[i].s, q[i].p, q[i].o, q[i].g};
+    for (int k = 0; k < (with_graph ? 4 : 3); k++)
+      if (!cache[ids[k]]) cache[ids[k]] = make_term(w, dg_graph_term(g, ids[k]));
+    raptor_statement st;
+    raptor_statement_init(&st, w);
+    st.subject = cache[ids[0]];
+    st.predicate = cache[ids[1]];
+    st.object = cache[ids[2]];
+    st.graph = with_graph ? cache[ids[3]] : NULL;
+    raptor_serializer_serialize_statement(ser, &st);
+  }
+}
+
+static raptor_term **new_cache(const dg_graph *g) {
+  size_t nt = dg_graph_nterms(g);
+  return calloc(nt ? nt : 1, sizeof(raptor_term *));
+}
+
+static void free_cache(const dg_graph *g, raptor_term **cache) {
+  if (!cache) return;
+  for (size_t i = 0, nt = dg_graph_nterms(g); i < nt; i++)
+    if (cache[i]) raptor_free_term(cache[i]);
+  free(cache);
+}
+
+/* Writes one table of g to path with raptor's serializer `syntax`; cache
+ * as for put_quads (terms of world w). */
+static int serialize(raptor_world *w, raptor_term **cache, const dg_graph *g, dg_table table,
+                     const char *syntax, const char *path, dg_error *err) {
   int rc = 0;
   raptor_serializer *ser = NULL;
   raptor_iostream *io = NULL;
-  sink sk = {NULL, NULL, 0, 0};
-  raptor_term **cache = NULL;
+  sink sk = {NULL, NULL, 0, 0, 0};
   dg_outfile out = {0};
   log_ctx lc = {err, path, 0};
-  size_t nq = 0, nt = dg_graph_nterms(g);
-  const dg_quad *q = table == DG_TABLE_FACTS    ? dg_graph_quads(g, &nq)
-                     : table == DG_TABLE_UNION ? dg_graph_union(g, &nq)
-                                               : dg_graph_evidence(g, &nq);
-  int with_graph = table != DG_TABLE_UNION;
+  size_t nq = 0;
+  const dg_quad *q = table_quads(g, table, &nq);
 
   raptor_world_set_log_handler(w, &lc, raptor_log);
   ser = raptor_new_serializer(w, syntax);
@@ -164,29 +213,14 @@ static int serialize(raptor_world *w, const dg_graph *g, dg_table table, const c
   if ((rc = dg_outfile_open(&out, path, err)) < 0) goto cleanup;
   sk.fp = out.fp;
   sk.buf = dg_xmalloc(SINK_BLOCK);
+  sk.cap = SINK_BLOCK;
   io = raptor_new_iostream_from_handler(
       w, &sk, strcmp(syntax, "turtle") ? &sink_handler : &turtle_sink_handler);
   if (!io || raptor_serializer_start_to_iostream(ser, NULL, io)) {
     rc = dg_error_set(err, DG_ERR_RDF, "%s: cannot start the %s serializer", path, syntax);
     goto cleanup;
   }
-  cache = calloc(nt ? nt : 1, sizeof *cache);
-  if (!cache) {
-    rc = dg_error_set(err, DG_ERR_NOMEM, "%s: out of memory", path);
-    goto cleanup;
-  }
-  for (size_t i = 0; i < nq && !lc.failed; i++) {
-    uint32_t ids[4] = {q[i].s, q[i].p, q[i].o, q[i].g};
-    for (int k = 0; k < (with_graph ? 4 : 3); k++)
-      if (!cache[ids[k]]) cache[ids[k]] = make_term(w, dg_graph_term(g, ids[k]));
-    raptor_statement st;
-    raptor_statement_init(&st, w);
-    st.subject = cache[ids[0]];
-    st.predicate = cache[ids[1]];
-    st.object = cache[ids[2]];
-    st.graph = with_graph ? cache[ids[3]] : NULL;
-    raptor_serializer_serialize_statement(ser, &st);
-  }
+  put_quads(w, ser, cache, g, q, nq, table != DG_TABLE_UNION, &lc);
   raptor_serializer_serialize_end(ser);
   raptor_free_serializer(ser); /* writes what raptor still holds */
   ser = NULL;
@@ -201,11 +235,6 @@ static int serialize(raptor_world *w, const dg_graph *g, dg_table table, const c
   rc = dg_outfile_commit(&out, err);
 cleanup:
   if (out.tmp) dg_outfile_abort(&out);
-  if (cache) {
-    for (size_t i = 0; i < nt; i++)
-      if (cache[i]) raptor_free_term(cache[i]);
-    free(cache);
-  }
   if (ser) raptor_free_serializer(ser);
   if (io) raptor_free_iostream(io);
   free(sk.buf);
@@ -217,7 +246,10 @@ int dg_export_raptor(const dg_graph *g, dg_table table, const char *syntax, cons
                      dg_error *err) {
   raptor_world *w = open_world(path, err);
   if (!w) return DG_ERR_RDF;
-  int rc = serialize(w, g, table, syntax, path, err);
+  raptor_term **cache = new_cache(g);
+  int rc = cache ? serialize(w, cache, g, table, syntax, path, err)
+                 : dg_error_set(err, DG_ERR_NOMEM, "%s: out of memory", path);
+  free_cache(g, cache);
   raptor_free_world(w);
   return rc;
 }
@@ -232,59 +264,270 @@ int dg_export_evidence(const dg_graph *g, const char *path, dg_error *err) {
   return dg_export_raptor(g, DG_TABLE_EVIDENCE, "nquads", path, err);
 }
 
-/* ---- the three RDF files, side by side ---- */
+/* ---- the three RDF files, side by side ----
+ *
+ * N-Quads has no state between statements, so graph.nq and evidence.nq are
+ * cut into parts of PART_QUADS quads that any worker serializes into memory;
+ * the parts are appended to the file in order by whichever worker completes
+ * the next one, so the bytes are those of one serializer and there is one
+ * file (and one fsync) per output, with no temporaries beyond dg_outfile's.
+ * Turtle abbreviates across statements and is written whole by one worker.
+ * A worker may run at most PART_WINDOW parts ahead of the part a file is
+ * waiting for, which bounds the memory held in parts. */
+#define PART_QUADS ((size_t)16384)
+#define PART_WINDOW 8
+/* The commit's fsync would otherwise find the whole file dirty (hundreds of
+ * MB, a fraction of a second with every other worker already done); the
+ * appender starts writeback of each WRITEBACK_BYTES appended, so the disk
+ * works while the serializers do. */
+#define WRITEBACK_BYTES ((off_t)32 << 20)
 
-typedef struct rdf_task {
-  const dg_graph *g;
+typedef struct wr_part {
+  unsigned char *buf;
+  size_t len, cap;
+  int ready;
+} wr_part;
+
+typedef struct wr_file {
   const char *name;
   dg_table table;
   const char *syntax;
-  raptor_world *w;
   char *path;
+  const dg_quad *q;
+  size_t nq;
+  size_t nparts;  /* 0: written whole by serialize() */
+  size_t claimed; /* parts (or the whole) handed to workers */
+  size_t next;    /* first part not yet appended */
+  int writing;    /* a worker is appending parts */
+  off_t appended, flushed; /* bytes appended; bytes handed to writeback */
+  wr_part *parts;
+  dg_outfile out;
+  pthread_cond_t advanced; /* next moved (or the run stopped) */
   int rc;
   dg_error err;
-} rdf_task;
+} wr_file;
 
-static void *rdf_task_run(void *arg) {
-  rdf_task *t = arg;
-  t->rc = serialize(t->w, t->g, t->table, t->syntax, t->path, &t->err);
+/* Part buffers, once appended, are kept for the next parts: a fresh one
+ * would be page-faulted in (and zeroed by the kernel) byte by byte again. */
+#define SPARE_MAX 16
+typedef struct wr_run {
+  const dg_graph *g;
+  wr_file f[3];
+  pthread_mutex_t lock;
+  int stop; /* a file failed: claim nothing more */
+  wr_part spare[SPARE_MAX]; /* free buffers (buf, cap) */
+  int nspare;
+} wr_run;
+
+typedef struct wr_worker {
+  wr_run *r;
+  raptor_world *w;
+  raptor_term **cache;
+  pthread_t th;
+  int threaded;
+} wr_worker;
+
+/* Claim order: the Turtle file first (the longest single task), then the
+ * parts of the N-Quads files. */
+static const int claim_order[3] = {1, 0, 2};
+
+/* Records the first failure of f and stops the run. Under r->lock. */
+static void wr_fail(wr_run *r, wr_file *f, int rc, const dg_error *err) {
+  if (f->rc == 0) f->rc = rc, f->err = *err;
+  r->stop = 1;
+  for (int i = 0; i < 3; i++) pthread_cond_broadcast(&r->f[i].advanced);
+}
+
+/* Appends the parts of f that are ready, in order, and commits f after its
+ * last. Called under r->lock by the worker that completed a part; only one
+ * worker appends at a time, the others leave their part to it. */
+static void wr_append(wr_run *r, wr_file *f) {
+  if (f->writing) return;
+  f->writing = 1;
+  while (f->rc == 0 && f->next < f->nparts && f->parts[f->next].ready) {
+    wr_part *p = &f->parts[f->next];
+    pthread_mutex_unlock(&r->lock);
+    int bad = p->len && fwrite(p->buf, 1, p->len, f->out.fp) != p->len;
+    int e = errno;
+    f->appended += (off_t)p->len;
+    if (!bad && f->appended - f->flushed >= WRITEBACK_BYTES && fflush(f->out.fp) == 0) {
+      /* a hint: an error here shows again at the commit's fsync */
+      sync_file_range(fileno(f->out.fp), f->flushed, f->appended - f->flushed,
+                      SYNC_FILE_RANGE_WRITE);
+      f->flushed = f->appended;
+    }
+    pthread_mutex_lock(&r->lock);
+    if (r->nspare < SPARE_MAX) r->spare[r->nspare++] = (wr_part){p->buf, 0, p->cap, 0};
+    else free(p->buf);
+    p->buf = NULL;
+    f->next++;
+    pthread_cond_broadcast(&f->advanced);
+    if (bad) {
+      dg_error err;
+      dg_error_set(&err, DG_ERR_IO, "%s: write error: %s", f->path, strerror(e));
+      wr_fail(r, f, DG_ERR_IO, &err);
+    }
+  }
+  if (f->rc == 0 && f->next == f->nparts) {
+    dg_error err;
+    pthread_mutex_unlock(&r->lock);
+    int rc = dg_outfile_commit(&f->out, &err); /* its fsync overlaps the other workers */
+    pthread_mutex_lock(&r->lock);
+    if (rc < 0) wr_fail(r, f, rc, &err);
+  }
+  f->writing = 0;
+}
+
+/* Serializes part i of f into memory, into buf (capacity cap) if not NULL. */
+static int wr_part_run(wr_worker *k, wr_file *f, size_t i, unsigned char *buf, size_t cap,
+                       dg_error *err) {
+  int rc = 0;
+  log_ctx lc = {err, f->path, 0};
+  sink sk = {NULL, buf, 0, buf ? cap : 0, 0};
+  raptor_iostream *io = NULL;
+  raptor_world_set_log_handler(k->w, &lc, raptor_log);
+  raptor_serializer *ser = raptor_new_serializer(k->w, f->syntax);
+  size_t lo = i * PART_QUADS, n = f->nq - lo < PART_QUADS ? f->nq - lo : PART_QUADS;
+  if (!ser) {
+    rc = dg_error_set(err, DG_ERR_RDF, "%s: raptor has no '%s' serializer", f->path, f->syntax);
+    goto cleanup;
+  }
+  io = raptor_new_iostream_from_handler(k->w, &sk, &sink_handler);
+  if (!io || raptor_serializer_start_to_iostream(ser, NULL, io)) {
+    rc = dg_error_set(err, DG_ERR_RDF, "%s: cannot start the %s serializer", f->path, f->syntax);
+    goto cleanup;
+  }
+  put_quads(k->w, ser, k->cache, k->r->g, f->q + lo, n, 1, &lc);
+  raptor_serializer_serialize_end(ser);
+  raptor_free_serializer(ser);
+  ser = NULL;
+  if (lc.failed) rc = DG_ERR_RDF;
+cleanup:
+  if (ser) raptor_free_serializer(ser);
+  if (io) raptor_free_iostream(io);
+  raptor_world_set_log_handler(k->w, NULL, NULL); /* lc is about to go */
+  if (rc == 0) {
+    f->parts[i].buf = sk.buf;
+    f->parts[i].len = sk.len;
+    f->parts[i].cap = sk.cap;
+  } else {
+    free(sk.buf);
+  }
+  return rc;
+}
+
+static void *wr_worker_run(void *arg) {
+  wr_worker *k = arg;
+  wr_run *r = k->r;
+  pthread_mutex_lock(&r->lock);
+  for (;;) {
+    wr_file *f = NULL;
+    size_t i = 0;
+    for (int o = 0; o < 3 && !f && !r->stop; o++) {
+      wr_file *c = &r->f[claim_order[o]];
+      if (c->claimed < (c->nparts ? c->nparts : 1)) f = c, i = c->claimed++;
+    }
+    if (!f) break;
+    while (f->nparts && i >= f->next + PART_WINDOW && !r->stop)
+      pthread_cond_wait(&f->advanced, &r->lock);
+    if (r->stop) break;
+    wr_part sp = {NULL, 0, 0, 0};
+    if (f->nparts && r->nspare) sp = r->spare[--r->nspare];
+    pthread_mutex_unlock(&r->lock);
+    dg_error err = {0, ""};
+    int rc = f->nparts ? wr_part_run(k, f, i, sp.buf, sp.cap, &err)
+                       : serialize(k->w, k->cache, r->g, f->table, f->syntax, f->path, &err);
+    pthread_mutex_lock(&r->lock);
+    if (rc < 0) {
+      wr_fail(r, f, rc, &err);
+    } else if (f->nparts) {
+      f->parts[i].ready = 1;
+      wr_append(r, f);
+    }
+  }
+  pthread_mutex_unlock(&r->lock);
   return NULL;
 }
 
 int dg_export_rdf_files(const dg_graph *g, const char *dir, int jobs, dg_build_stats *st,
                         dg_error *err) {
-  rdf_task t[3] = {{g, "graph.nq", DG_TABLE_FACTS, "nquads", NULL, NULL, 0, {0, ""}},
-                   {g, "graph.ttl", DG_TABLE_UNION, "turtle", NULL, NULL, 0, {0, ""}},
-                   {g, "evidence.nq", DG_TABLE_EVIDENCE, "nquads", NULL, NULL, 0, {0, ""}}};
-  pthread_t th[3];
-  int threaded[3] = {0, 0, 0}, rc = 0;
+  static const struct {
+    const char *name;
+    dg_table table;
+    const char *syntax;
+  } files[3] = {{"graph.nq", DG_TABLE_FACTS, "nquads"},
+                {"graph.ttl", DG_TABLE_UNION, "turtle"},
+                {"evidence.nq", DG_TABLE_EVIDENCE, "nquads"}};
+  wr_run r;
+  wr_worker *k = NULL;
+  int nk = 0, rc = 0;
+  memset(&r, 0, sizeof r);
+  r.g = g;
+  pthread_mutex_init(&r.lock, NULL);
+  if (jobs <= 0) jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+  nk = jobs < 1 ? 1 : jobs;
   for (int i = 0; i < 3; i++) {
+    wr_file *f = &r.f[i];
     dg_buf p;
     dg_buf_init(&p);
-    dg_buf_printf(&p, "%s/%s", dir, t[i].name);
-    t[i].path = dg_buf_steal(&p);
-    if (!(t[i].w = open_world(t[i].path, err))) rc = DG_ERR_RDF;
+    dg_buf_printf(&p, "%s/%s", dir, files[i].name);
+    f->path = dg_buf_steal(&p);
+    f->name = files[i].name;
+    f->table = files[i].table;
+    f->syntax = files[i].syntax;
+    f->q = table_quads(g, f->table, &f->nq);
+    pthread_cond_init(&f->advanced, NULL);
+    /* one worker streams each file straight to disk: parts would only add
+     * a copy */
+    if (f->table == DG_TABLE_UNION || nk == 1) continue;
+    /* at least one part, so that an empty table still makes its file */
+    f->nparts = f->nq ? (f->nq + PART_QUADS - 1) / PART_QUADS : 1;
+    f->parts = dg_xcalloc(f->nparts, sizeof *f->parts);
+    if (rc == 0) rc = dg_outfile_open(&f->out, f->path, err);
   }
-  if (rc < 0) goto cleanup;
-  if (jobs <= 0) jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-  /* the first file on this thread, the others on their own */
-  for (int i = 1; i < 3 && jobs > 1; i++)
-    threaded[i] = pthread_create(&th[i], NULL, rdf_task_run, &t[i]) == 0;
-  for (int i = 0, failed = 0; i < 3; i++)
-    if (!threaded[i] && !failed) {
-      rdf_task_run(&t[i]);
-      failed = t[i].rc < 0; /* one at a time: stop at the first failure */
+  if (rc < 0) {
+    nk = 0;
+    goto cleanup;
+  }
+  {
+    size_t tasks = 1 + r.f[0].nparts + r.f[2].nparts;
+    if ((size_t)nk > tasks) nk = (int)tasks;
+  }
+  k = dg_xcalloc((size_t)nk, sizeof *k);
+  for (int i = 0; i < nk; i++) {
+    k[i].r = &r;
+    if (!(k[i].w = open_world(r.f[0].path, err)) || !(k[i].cache = new_cache(g))) {
+      if (k[i].w && !k[i].cache) rc = dg_error_set(err, DG_ERR_NOMEM, "%s: out of memory", r.f[0].path);
+      else rc = DG_ERR_RDF;
+      nk = i + 1;
+      goto cleanup;
     }
-  for (int i = 1; i < 3; i++)
-    if (threaded[i]) pthread_join(th[i], NULL);
+  }
+  /* this thread is worker 0; it claims what a worker without a thread would */
+  for (int i = 1; i < nk; i++)
+    k[i].threaded = pthread_create(&k[i].th, NULL, wr_worker_run, &k[i]) == 0;
+  wr_worker_run(&k[0]);
+  for (int i = 1; i < nk; i++)
+    if (k[i].threaded) pthread_join(k[i].th, NULL);
   for (int i = 0; i < 3; i++) {
-    if (rc == 0 && t[i].rc < 0) *err = t[i].err, rc = t[i].rc;
-    if (rc == 0) dg_export_note_written(st, t[i].name);
+    if (rc == 0 && r.f[i].rc < 0) *err = r.f[i].err, rc = r.f[i].rc;
+    if (rc == 0) dg_export_note_written(st, r.f[i].name);
   }
 cleanup:
-  for (int i = 0; i < 3; i++) {
-    if (t[i].w) raptor_free_world(t[i].w);
-    free(t[i].path);
+  for (int i = 0; i < nk; i++) {
+    free_cache(g, k[i].cache);
+    if (k[i].w) raptor_free_world(k[i].w);
   }
+  free(k);
+  for (int i = 0; i < r.nspare; i++) free(r.spare[i].buf);
+  for (int i = 0; i < 3; i++) {
+    wr_file *f = &r.f[i];
+    if (f->out.tmp) dg_outfile_abort(&f->out);
+    for (size_t j = 0; j < f->nparts; j++) free(f->parts[j].buf);
+    free(f->parts);
+    pthread_cond_destroy(&f->advanced);
+    free(f->path);
+  }
+  pthread_mutex_destroy(&r.lock);
   return rc;
 }

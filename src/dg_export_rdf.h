@@ -17,11 +17,13 @@ typedef enum { DG_TABLE_FACTS, DG_TABLE_UNION, DG_TABLE_EVIDENCE } dg_table;
 /* syntax is a raptor serializer name: "nquads", "turtle", "ntriples", ... */
 int dg_export_raptor(const dg_graph *g, dg_table table, const char *syntax, const char *path,
                      dg_error *err);
-/* Writes graph.nq, graph.ttl and evidence.nq into dir. With jobs > 1 (or
- * jobs <= 0 and more than one core, as dg_build_opts.jobs) the
- * three are written at the same time, each on its own thread through its
- * own raptor world; the bytes are the same either way. On failure reports
- * the first failing file in that order. Notes each file written in st. */
+/* Writes graph.nq, graph.ttl and evidence.nq into dir on up to `jobs`
+ * threads (jobs <= 0: one per core, as dg_build_opts.jobs), each with its
+ * own raptor world: graph.ttl whole on one of them, the N-Quads files (with
+ * more than one thread) in parts serialized by any and appended in order,
+ * else each streamed whole; the bytes are the same
+ * for every jobs. After a failure no more work starts; reports the first
+ * failing file in that order. Notes each file written in st. */
 int dg_export_rdf_files(const dg_graph *g, const char *dir, int jobs, dg_build_stats *st,
                         dg_error *err);
 int dg_export_nquads(const dg_graph *g, const char *path, dg_error *err);
