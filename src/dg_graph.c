@@ -1,5 +1,6 @@
 /* dg_graph: see dg_graph.h. */
 #include "dg_graph.h"
+#include "dg_strpool.h"
 
 #include <ctype.h>
 #include <stddef.h>
@@ -8,20 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Per-document view of an entity: what that document itself asserts. */
+/* Per-document view of an entity: what that document itself asserts. Its
+ * names, then its acronyms, are ids[first .. first + nnames + nacronyms) of
+ * its document (ids of the graph's string pool). */
 typedef struct doc_ent {
   int node;
   unsigned classes;
-  dg_strvec names;
-  dg_strvec acronyms;
+  uint32_t first, nnames, nacronyms;
 } doc_ent;
 
 typedef struct doc_info {
   int node;               /* the document's node */
-  char *file;
-  char *path;             /* as the user named it, for messages */
+  const char *file;       /* in the pool */
+  const char *path;       /* as the user named it, for messages; in the pool */
   doc_ent *ents;
   size_t nents;
+  uint32_t *ids;          /* the entities' names and acronyms */
 } doc_info;
 
 struct dg_graph {
@@ -38,18 +41,18 @@ struct dg_graph {
   dg_term *terms;
   size_t nterms, capterms;
   dg_idtab term_index;    /* (kind, value, datatype, lang) -> term; freed by finalize */
-  dg_idtab sent_index;    /* evidence sentence text -> sents */
-  dg_strvec sents;        /* distinct evidence sentences, shared by edges */
+  dg_strpool strs;        /* names, literals, sentences, term values */
   dg_quad *quads, *evq, *uq;
   size_t nquads, capquads, nevq, capevq, nuq;
   /* while finalize builds the quads: each node's IRI and label term, and
-   * recent vocabulary IRIs (iri2), so the same terms are not looked up
-   * again for every fact */
+   * the vocabulary IRIs every entity uses, made on first use (UINT32_MAX
+   * until then), so the same terms are not looked up again for every fact */
   uint32_t *node_term, *label_term;
+  uint32_t *plain_term, *en_term; /* by pool id: the literal without / with @en */
   struct {
-    const char *ns, *local;
-    uint32_t id;
-  } vocab[64];
+    uint32_t type, label, alt_label, acronym, same_as, source_file;
+    uint32_t cls[DG_C__COUNT];
+  } vt;
   int finalized;
 };
 
@@ -59,8 +62,7 @@ dg_graph *dg_graph_new(const char *base_iri) {
   dg_idtab_init(&g->node_index);
   dg_map_init(&g->doc_names);
   dg_idtab_init(&g->term_index);
-  dg_idtab_init(&g->sent_index);
-  dg_strvec_init(&g->sents);
+  dg_strpool_init(&g->strs);
   return g;
 }
 
@@ -72,22 +74,11 @@ void dg_graph_free(dg_graph *g) {
     free(n->name_counts);
     dg_strvec_free(&n->names), dg_strvec_free(&n->acronyms), dg_strvec_free(&n->keys);
   }
-  for (size_t i = 0; i < g->nedges; i++) free(g->edges[i].lit);
-  dg_strvec_free(&g->sents);
-  for (size_t i = 0; i < g->ndocs; i++) {
-    for (size_t j = 0; j < g->docs[i].nents; j++) {
-      dg_strvec_free(&g->docs[i].ents[j].names);
-      dg_strvec_free(&g->docs[i].ents[j].acronyms);
-    }
-    free(g->docs[i].ents);
-    free(g->docs[i].file);
-    free(g->docs[i].path);
-  }
-  for (size_t i = 0; i < g->nterms; i++) free(g->terms[i].value);
+  for (size_t i = 0; i < g->ndocs; i++) free(g->docs[i].ents), free(g->docs[i].ids);
   free(g->nodes), free(g->edges), free(g->docs), free(g->terms);
   free(g->quads), free(g->evq), free(g->uq);
   dg_idtab_free(&g->node_index), dg_map_free(&g->doc_names), dg_idtab_free(&g->term_index);
-  dg_idtab_free(&g->sent_index);
+  dg_strpool_free(&g->strs);
   free(g->base);
   free(g);
 }
@@ -181,28 +172,20 @@ static int node_for(dg_graph *g, const dg_entity *e) {
   return i;
 }
 
-typedef struct sent_key {
-  const dg_graph *g;
-  const char *text;
-} sent_key;
+static uint32_t intern(dg_graph *g, const char *s) { return dg_strpool_intern(&g->strs, s, strlen(s)); }
 
-static int sent_eq(const void *ctx, uint32_t id) {
-  const sent_key *k = ctx;
-  return !strcmp(k->g->sents.v[id], k->text);
-}
-
-/* Evidence sentences are shared: many facts come from one sentence, and
- * the same sentence recurs across documents. Borrowed by the edges. */
-static char *sentence(dg_graph *g, const char *text) {
-  sent_key sk = {g, text};
-  uint64_t h = dg_hash_fast(text, strlen(text));
-  int64_t i = dg_idtab_find(&g->sent_index, h, sent_eq, &sk);
-  if (i < 0) {
-    i = (int64_t)g->sents.n;
-    dg_strvec_push(&g->sents, text);
-    dg_idtab_add(&g->sent_index, h, (uint32_t)i);
+/* Appends the pool id of s to d->ids (capacity *cap); with unique, only if
+ * the entity's ids from `from` on do not have it yet (one copy per string,
+ * so equal ids are equal strings). */
+static void doc_add_id(doc_info *d, size_t *n, size_t *cap, uint32_t from, uint32_t id, int unique) {
+  if (unique)
+    for (size_t k = from; k < *n; k++)
+      if (d->ids[k] == id) return;
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 64;
+    d->ids = dg_xrealloc(d->ids, *cap * sizeof *d->ids);
   }
-  return g->sents.v[i];
+  d->ids[(*n)++] = id;
 }
 
 static void node_add_name(dg_node *n, const char *name, int count) {
@@ -233,10 +216,12 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
   }
   doc_info *d = &g->docs[g->ndocs++];
   d->node = map[0];
-  d->file = dg_xstrdup(r->file);
-  d->path = dg_xstrdup(path);
+  d->file = dg_strpool_copy(&g->strs, r->file, strlen(r->file));
+  d->path = dg_strpool_copy(&g->strs, path, strlen(path));
   d->nents = r->nents;
   d->ents = dg_xcalloc(r->nents ? r->nents : 1, sizeof *d->ents);
+  d->ids = NULL;
+  size_t nids = 0, capids = 0;
   for (size_t i = 0; i < r->nents; i++) {
     const dg_entity *e = &r->ents[i];
     dg_node *n = &g->nodes[map[i]];
@@ -252,11 +237,12 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
     doc_ent *de = &d->ents[i];
     de->node = map[i];
     de->classes = e->classes;
-    dg_strvec_init(&de->names);
-    dg_strvec_init(&de->acronyms);
-    for (size_t j = 0; j < e->names.n; j++) dg_strvec_push(&de->names, e->names.v[j]);
-    for (size_t j = 0; j < e->variants.n; j++) dg_strvec_add_unique(&de->names, e->variants.v[j]);
-    for (size_t j = 0; j < e->acronyms.n; j++) dg_strvec_push(&de->acronyms, e->acronyms.v[j]);
+    de->first = (uint32_t)nids;
+    for (size_t j = 0; j < e->names.n; j++) doc_add_id(d, &nids, &capids, de->first, intern(g, e->names.v[j]), 0);
+    for (size_t j = 0; j < e->variants.n; j++) doc_add_id(d, &nids, &capids, de->first, intern(g, e->variants.v[j]), 1);
+    de->nnames = (uint32_t)nids - de->first;
+    for (size_t j = 0; j < e->acronyms.n; j++) doc_add_id(d, &nids, &capids, 0, intern(g, e->acronyms.v[j]), 0);
+    de->nacronyms = (uint32_t)nids - de->first - de->nnames;
   }
   for (size_t i = 0; i < r->nfacts; i++) {
     const dg_fact *f = &r->facts[i];
@@ -271,11 +257,13 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
     x->pred = f->pred;
     x->obj = f->obj >= 0 ? map[f->obj] : -1;
     x->lt = f->lt;
-    x->lit = f->lit ? dg_xstrdup(f->lit) : NULL;
+    if (f->lit) x->lit = dg_strpool_str(&g->strs, x->lit_id = intern(g, f->lit));
     if (f->span >= 0) {
       x->ev_begin = r->spans[f->span].begin;
       x->ev_end = r->spans[f->span].end;
-      x->ev_text = sentence(g, r->spans[f->span].text);
+      /* shared: many facts come from one sentence, and the same sentence
+       * recurs across documents */
+      x->ev_text = dg_strpool_str(&g->strs, x->ev_id = intern(g, r->spans[f->span].text));
     }
   }
   free(map);
@@ -367,7 +355,7 @@ static const char *ordinal_suffix(int n) {
  * with the year of its date, for the series' label and acronyms. A bounded
  * set whatever the number of documents that name the event. */
 static void event_keys(dg_graph *g) {
-  char **year = dg_xcalloc(g->nnodes ? g->nnodes : 1, sizeof *year);
+  const char **year = dg_xcalloc(g->nnodes ? g->nnodes : 1, sizeof *year);
   for (size_t i = 0; i < g->nedges; i++) {
     const dg_edge *e = &g->edges[i];
     if (e->pred == DG_P_DATE && e->lit && !year[e->subj]) year[e->subj] = e->lit;
@@ -439,35 +427,27 @@ static uint32_t term(dg_graph *g, char kind, const char *value, const char *dt, 
       g->terms = dg_xrealloc(g->terms, g->capterms * sizeof *g->terms);
     }
     i = (int64_t)g->nterms++;
-    g->terms[i] = (dg_term){kind, dg_xstrdup(value), dt, lang};
+    g->terms[i] = (dg_term){kind, dg_strpool_copy(&g->strs, value, strlen(value)), dt, lang};
     dg_idtab_add(&g->term_index, h, (uint32_t)i);
   }
   return (uint32_t)i;
 }
 
 static uint32_t iri(dg_graph *g, const char *s) { return term(g, DG_TERM_IRI, s, NULL, NULL); }
-/* Whether s is a followed by b. */
-static int is_concat(const char *s, const char *a, const char *b) {
-  size_t n = strlen(a);
-  return !strncmp(s, a, n) && !strcmp(s + n, b);
-}
-
-/* The IRI ns + local. Callers pass the same vocabulary strings again and
- * again: a small cache by address, confirmed by content, skips the lookup. */
+/* The IRI ns + local. */
 static uint32_t iri2(dg_graph *g, const char *ns, const char *local) {
-  size_t n = sizeof g->vocab / sizeof *g->vocab;
-  size_t k = (size_t)(((uintptr_t)ns >> 3) ^ ((uintptr_t)local >> 3) * 31) % n;
-  if (g->vocab[k].ns == ns && g->vocab[k].local == local &&
-      is_concat(g->terms[g->vocab[k].id].value, ns, local))
-    return g->vocab[k].id;
   dg_buf b;
   dg_buf_init(&b);
   dg_buf_adds(&b, ns);
   dg_buf_adds(&b, local);
   uint32_t t = iri(g, b.data);
   dg_buf_free(&b);
-  g->vocab[k].ns = ns, g->vocab[k].local = local, g->vocab[k].id = t;
   return t;
+}
+
+/* The vocabulary IRI ns + local kept in *slot (one of g->vt's). */
+static uint32_t vocab(dg_graph *g, uint32_t *slot, const char *ns, const char *local) {
+  return *slot != UINT32_MAX ? *slot : (*slot = iri2(g, ns, local));
 }
 
 static uint32_t node_term(dg_graph *g, int node) {
@@ -478,6 +458,13 @@ static uint32_t node_term(dg_graph *g, int node) {
 static uint32_t label_term(dg_graph *g, int node) {
   uint32_t *t = &g->label_term[node];
   return *t != UINT32_MAX ? *t : (*t = term(g, DG_TERM_LITERAL, g->nodes[node].label, NULL, "en"));
+}
+
+/* The literal term of pool string id, without language (plain) or @en. */
+static uint32_t pool_literal(dg_graph *g, uint32_t id, int en) {
+  uint32_t *t = en ? &g->en_term[id] : &g->plain_term[id];
+  if (*t == UINT32_MAX) *t = term(g, DG_TERM_LITERAL, dg_strpool_str(&g->strs, id), NULL, en ? "en" : NULL);
+  return *t;
 }
 
 static void push_quad(dg_quad **q, size_t *n, size_t *cap, uint32_t s, uint32_t p, uint32_t o,
@@ -509,31 +496,33 @@ static int unresolved(const dg_graph *g, int node) {
   return c >= 0 && g->nodes[c].acr_only && g->nodes[c].alias_of < 0 && g->nodes[c].kind != DG_K_DOC;
 }
 
-static void emit_entity(dg_graph *g, const doc_ent *de, uint32_t gr) {
+static void emit_entity(dg_graph *g, const doc_ent *de, const uint32_t *ids, uint32_t gr) {
   if (unresolved(g, de->node)) return;
   int ni = dg_graph_canonical(g, de->node);
   const dg_node *n = &g->nodes[ni];
-  uint32_t s = node_term(g, ni), type = iri2(g, DG_NS_RDF, "type");
+  uint32_t s = node_term(g, ni), type = vocab(g, &g->vt.type, DG_NS_RDF, "type");
   unsigned cls = de->classes;
   for (unsigned b = 0; b < DG_C__COUNT; b++)
-    if (cls & (1u << b)) FACT(s, type, iri2(g, DG_NS, dg_class_name(b)), gr);
+    if (cls & (1u << b)) FACT(s, type, vocab(g, &g->vt.cls[b], DG_NS, dg_class_name(b)), gr);
   if (n->kind == DG_K_DOC && n->names.n == 0) return;
-  uint32_t lab = iri2(g, DG_NS_RDFS, "label"), alt = iri2(g, DG_NS_SKOS, "altLabel");
+  uint32_t lab = vocab(g, &g->vt.label, DG_NS_RDFS, "label"),
+           alt = vocab(g, &g->vt.alt_label, DG_NS_SKOS, "altLabel");
   FACT(s, lab, label_term(g, ni), gr);
-  for (size_t j = 0; j < de->names.n; j++) {
-    const char *nm = de->names.v[j];
+  for (uint32_t j = 0; j < de->nnames; j++) {
+    uint32_t id = ids[de->first + j];
+    const char *nm = dg_strpool_str(&g->strs, id);
     if (!strcmp(nm, n->label) || is_acronym_of(n, nm)) continue;
-    FACT(s, alt, term(g, DG_TERM_LITERAL, nm, NULL, "en"), gr);
+    FACT(s, alt, pool_literal(g, id, 1), gr);
   }
   for (size_t j = 0; j < n->keys.n; j++) FACT(s, alt, term(g, DG_TERM_LITERAL, n->keys.v[j], NULL, "en"), gr);
   /* an acronym a document only uses is not its definition */
-  for (size_t j = 0; j < de->acronyms.n && !g->nodes[de->node].acr_only; j++)
-    FACT(s, iri2(g, DG_NS, "acronym"), term(g, DG_TERM_LITERAL, de->acronyms.v[j], NULL, NULL), gr);
+  for (uint32_t j = 0; j < de->nacronyms && !g->nodes[de->node].acr_only; j++)
+    FACT(s, vocab(g, &g->vt.acronym, DG_NS, "acronym"), pool_literal(g, ids[de->first + de->nnames + j], 0), gr);
   if (n->wikidata) {
     dg_buf w;
     dg_buf_init(&w);
     dg_buf_printf(&w, "http://www.wikidata.org/entity/%s", n->wikidata);
-    FACT(s, iri2(g, DG_NS_OWL, "sameAs"), iri(g, w.data), gr);
+    FACT(s, vocab(g, &g->vt.same_as, DG_NS_OWL, "sameAs"), iri(g, w.data), gr);
     dg_buf_free(&w);
   }
 }
@@ -612,13 +601,47 @@ static void renumber(dg_quad *q, size_t n, const uint32_t *rank) {
     q[i] = (dg_quad){rank[q[i].s], rank[q[i].p], rank[q[i].o], rank[q[i].g]};
 }
 
+typedef struct qsort_task {
+  ranked_term *v;
+  size_t n;
+} qsort_task;
+
+static void *qsort_task_run(void *arg) {
+  qsort_task *t = arg;
+  qsort(t->v, t->n, sizeof *t->v, cmp_ranked);
+  return NULL;
+}
+
+/* Sorts rt[0..n) into output order. With threads > 1, the two halves are
+ * sorted at the same time and then merged (terms are distinct, so the
+ * order is the same either way): the sort is most of finalize's serial
+ * time on a large run. Returns rt or the merged copy (rt is then freed). */
+static ranked_term *sort_terms(ranked_term *rt, size_t n, int threads) {
+  qsort_task lo = {rt, n / 2}, hi = {rt + n / 2, n - n / 2};
+  pthread_t th;
+  if (threads < 2 || n < 4096 || pthread_create(&th, NULL, qsort_task_run, &lo) != 0) {
+    qsort(rt, n, sizeof *rt, cmp_ranked);
+    return rt;
+  }
+  qsort_task_run(&hi);
+  pthread_join(th, NULL);
+  ranked_term *out = dg_xmalloc(n * sizeof *out);
+  size_t i = 0, j = 0, k = 0;
+  while (i < lo.n && j < hi.n)
+    out[k++] = cmp_ranked(&lo.v[i], &hi.v[j]) < 0 ? lo.v[i++] : hi.v[j++];
+  while (i < lo.n) out[k++] = lo.v[i++];
+  while (j < hi.n) out[k++] = hi.v[j++];
+  free(rt);
+  return out;
+}
+
 /* Reorders the terms into output order, so that a term's id is its rank
  * and the quad tables sort by plain integer comparison. */
-static void rank_terms(dg_graph *g) {
+static void rank_terms(dg_graph *g, int threads) {
   size_t n = g->nterms;
   ranked_term *rt = dg_xmalloc((n ? n : 1) * sizeof *rt);
   for (size_t i = 0; i < n; i++) rt[i] = (ranked_term){g->terms[i], (uint32_t)i};
-  qsort(rt, n, sizeof *rt, cmp_ranked);
+  rt = sort_terms(rt, n, threads);
   uint32_t *rank = dg_xmalloc((n ? n : 1) * sizeof *rank);
   for (size_t i = 0; i < n; i++) g->terms[i] = rt[i].t, rank[rt[i].id] = (uint32_t)i;
   free(rt);
@@ -673,12 +696,18 @@ static void build_quads(dg_graph *g, int threads) {
   g->label_term = dg_xmalloc(nn * sizeof *g->label_term);
   memset(g->node_term, 0xff, nn * sizeof *g->node_term);
   memset(g->label_term, 0xff, nn * sizeof *g->label_term);
-  uint32_t type = iri2(g, DG_NS_RDF, "type");
+  size_t ns = dg_strpool_count(&g->strs) ? dg_strpool_count(&g->strs) : 1;
+  g->plain_term = dg_xmalloc(ns * sizeof *g->plain_term);
+  g->en_term = dg_xmalloc(ns * sizeof *g->en_term);
+  memset(g->plain_term, 0xff, ns * sizeof *g->plain_term);
+  memset(g->en_term, 0xff, ns * sizeof *g->en_term);
+  memset(&g->vt, 0xff, sizeof g->vt);
+  uint32_t type = vocab(g, &g->vt.type, DG_NS_RDF, "type");
   for (size_t d = 0; d < g->ndocs; d++) {
     const doc_info *di = &g->docs[d];
     uint32_t gr = node_term(g, di->node);
-    FACT(gr, iri2(g, DG_NS, "sourceFile"), term(g, DG_TERM_LITERAL, di->file, NULL, NULL), gr);
-    for (size_t j = 0; j < di->nents; j++) emit_entity(g, &di->ents[j], gr);
+    FACT(gr, vocab(g, &g->vt.source_file, DG_NS, "sourceFile"), term(g, DG_TERM_LITERAL, di->file, NULL, NULL), gr);
+    for (size_t j = 0; j < di->nents; j++) emit_entity(g, &di->ents[j], di->ids, gr);
   }
   uint32_t nifs = iri2(g, DG_NS_NIF, "Sentence"), nifb = iri2(g, DG_NS_NIF, "beginIndex"),
            nife = iri2(g, DG_NS_NIF, "endIndex"), nifa = iri2(g, DG_NS_NIF, "anchorOf"),
@@ -696,7 +725,10 @@ static void build_quads(dg_graph *g, int threads) {
     if (unresolved(g, e->subj) || (e->obj >= 0 && unresolved(g, e->obj))) continue;
     int sn = dg_graph_canonical(g, e->subj), on = e->obj >= 0 ? dg_graph_canonical(g, e->obj) : -1;
     uint32_t s = node_term(g, sn), p = pt[e->pred];
-    uint32_t o = on >= 0 ? node_term(g, on) : term(g, DG_TERM_LITERAL, e->lit, lit_datatype(e->lt), NULL);
+    const char *dt = on >= 0 ? NULL : lit_datatype(e->lt);
+    uint32_t o = on >= 0 ? node_term(g, on)
+                 : dt    ? term(g, DG_TERM_LITERAL, e->lit, dt, NULL)
+                         : pool_literal(g, e->lit_id, 0);
     FACT(s, p, o, gr);
     if (!e->ev_text) continue;
     if (prev && prev->doc == e->doc && prev->ev_begin == e->ev_begin && prev->ev_end == e->ev_end &&
@@ -718,15 +750,15 @@ static void build_quads(dg_graph *g, int threads) {
     EVID(sent, type, nifs, gr);
     EVID(sent, nifb, term(g, DG_TERM_LITERAL, bs, DG_NS_XSD "nonNegativeInteger", NULL), gr);
     EVID(sent, nife, term(g, DG_TERM_LITERAL, es, DG_NS_XSD "nonNegativeInteger", NULL), gr);
-    EVID(sent, nifa, term(g, DG_TERM_LITERAL, e->ev_text, NULL, NULL), gr);
+    EVID(sent, nifa, pool_literal(g, e->ev_id, 0), gr);
     EVID(sent, nifr, gr, gr);
   }
   dg_buf_free(&sb);
-  free(g->node_term), free(g->label_term);
-  g->node_term = g->label_term = NULL;
-  memset(g->vocab, 0, sizeof g->vocab); /* ids change below */
+  free(g->node_term), free(g->label_term), free(g->plain_term), free(g->en_term);
+  g->node_term = g->label_term = g->plain_term = g->en_term = NULL;
+  memset(&g->vt, 0xff, sizeof g->vt); /* ids change below */
   /* terms in output order, then quads by term ids: deterministic, N-Quads order */
-  rank_terms(g);
+  rank_terms(g, threads);
   /* the union graph: the same triples with the graph name dropped (set to
    * one value for all, so that the sort ignores it) */
   g->uq = dg_xmalloc((g->nquads ? g->nquads : 1) * sizeof *g->uq);

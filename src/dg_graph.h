@@ -17,7 +17,9 @@
  * deterministic and costs a fraction of librdf's per-statement overhead;
  * raptor still serializes every syntax and librdf still loads the stores.
  * Ownership: the graph owns everything it holds; dg_graph_add copies from
- * the result, which the caller still owns. */
+ * the result, which the caller still owns. Names, literals, sentences and
+ * term values live in one string pool (dg_strpool), each distinct name or
+ * sentence once, and are freed with the graph in a few calls. */
 #ifndef DG_GRAPH_H
 #define DG_GRAPH_H
 
@@ -43,7 +45,7 @@ typedef enum { DG_TERM_IRI = 'I', DG_TERM_LITERAL = 'L' } dg_term_kind;
 
 typedef struct dg_term {
   char kind;            /* DG_TERM_IRI or DG_TERM_LITERAL */
-  char *value;          /* IRI, or literal lexical form (UTF-8) */
+  const char *value;    /* IRI, or literal lexical form (UTF-8); in the graph's pool */
   const char *datatype; /* literal datatype IRI (static string) or NULL */
   const char *lang;     /* literal language tag (static string) or NULL */
 } dg_term;
@@ -78,10 +80,11 @@ typedef struct dg_edge {
   dg_pred pred;
   int obj;              /* node index, or -1 for a literal */
   dg_lit lt;
-  char *lit;
+  const char *lit;      /* literal object or NULL; in the graph's pool */
   size_t ev_begin, ev_end;
-  char *ev_text;        /* evidence sentence, or NULL; shared by the facts of one
+  const char *ev_text;  /* evidence sentence, or NULL; one copy per distinct
                            sentence, owned by the graph */
+  uint32_t lit_id, ev_id; /* lit and ev_text as ids of the graph's pool */
 } dg_edge;
 
 typedef struct dg_graph dg_graph;
