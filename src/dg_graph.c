@@ -1,5 +1,6 @@
 /* dg_graph: see dg_graph.h. */
 #include "dg_graph.h"
+#include "dg_bigmem.h"
 #include "dg_strpool.h"
 
 #include <ctype.h>
@@ -43,7 +44,7 @@ struct dg_graph {
   dg_idtab term_index;    /* (kind, value, datatype, lang) -> term; freed by finalize */
   dg_strpool strs;        /* names, literals, sentences, term values */
   dg_quad *quads, *evq, *uq;
-  size_t nquads, capquads, nevq, capevq, nuq;
+  size_t nquads, capquads, nevq, capevq, nuq, capuq; /* arrays of dg_bigmem */
   /* while finalize builds the quads: each node's IRI and label term, and
    * the vocabulary IRIs every entity uses, made on first use (UINT32_MAX
    * until then), so the same terms are not looked up again for every fact */
@@ -75,12 +76,26 @@ void dg_graph_free(dg_graph *g) {
     dg_strvec_free(&n->names), dg_strvec_free(&n->acronyms), dg_strvec_free(&n->keys);
   }
   for (size_t i = 0; i < g->ndocs; i++) free(g->docs[i].ents), free(g->docs[i].ids);
-  free(g->nodes), free(g->edges), free(g->docs), free(g->terms);
-  free(g->quads), free(g->evq), free(g->uq);
+  dg_big_free(g->nodes, g->capnodes * sizeof *g->nodes);
+  dg_big_free(g->edges, g->capedges * sizeof *g->edges);
+  dg_big_free(g->docs, g->capdocs * sizeof *g->docs);
+  dg_big_free(g->terms, g->capterms * sizeof *g->terms);
+  dg_big_free(g->quads, g->capquads * sizeof *g->quads);
+  dg_big_free(g->evq, g->capevq * sizeof *g->evq);
+  dg_big_free(g->uq, g->capuq * sizeof *g->uq);
   dg_idtab_free(&g->node_index), dg_map_free(&g->doc_names), dg_idtab_free(&g->term_index);
   dg_strpool_free(&g->strs);
   free(g->base);
   free(g);
+}
+
+/* Array a of *cap items of size sz, grown (doubled) to hold n + 1. */
+static void *grow(void *a, size_t *cap, size_t n, size_t sz) {
+  if (n < *cap) return a;
+  size_t c = *cap ? *cap * 2 : 256;
+  a = dg_big_realloc(a, *cap * sz, c * sz);
+  *cap = c;
+  return a;
 }
 
 const char *dg_graph_base(const dg_graph *g) { return g->base; }
@@ -152,10 +167,7 @@ static int node_for(dg_graph *g, const dg_entity *e) {
   uint64_t h = dg_hash_fast(e->key, strlen(e->key)) ^ (uint64_t)e->kind;
   int i = (int)dg_idtab_find(&g->node_index, h, node_eq, &nk);
   if (i < 0) {
-    if (g->nnodes == g->capnodes) {
-      g->capnodes = g->capnodes ? g->capnodes * 2 : 256;
-      g->nodes = dg_xrealloc(g->nodes, g->capnodes * sizeof *g->nodes);
-    }
+    g->nodes = grow(g->nodes, &g->capnodes, g->nnodes, sizeof *g->nodes);
     i = (int)g->nnodes++;
     dg_node *n = &g->nodes[i];
     memset(n, 0, sizeof *n);
@@ -210,10 +222,7 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
   dg_map_put(&g->doc_names, r->ents[0].key, (int)g->ndocs);
   int *map = dg_xmalloc((r->nents ? r->nents : 1) * sizeof *map);
   for (size_t i = 0; i < r->nents; i++) map[i] = node_for(g, &r->ents[i]);
-  if (g->ndocs == g->capdocs) {
-    g->capdocs = g->capdocs ? g->capdocs * 2 : 64;
-    g->docs = dg_xrealloc(g->docs, g->capdocs * sizeof *g->docs);
-  }
+  g->docs = grow(g->docs, &g->capdocs, g->ndocs, sizeof *g->docs);
   doc_info *d = &g->docs[g->ndocs++];
   d->node = map[0];
   d->file = dg_strpool_copy(&g->strs, r->file, strlen(r->file));
@@ -246,10 +255,7 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
   }
   for (size_t i = 0; i < r->nfacts; i++) {
     const dg_fact *f = &r->facts[i];
-    if (g->nedges == g->capedges) {
-      g->capedges = g->capedges ? g->capedges * 2 : 256;
-      g->edges = dg_xrealloc(g->edges, g->capedges * sizeof *g->edges);
-    }
+    g->edges = grow(g->edges, &g->capedges, g->nedges, sizeof *g->edges);
     dg_edge *x = &g->edges[g->nedges++];
     memset(x, 0, sizeof *x);
     x->doc = map[0];
@@ -422,10 +428,7 @@ static uint32_t term(dg_graph *g, char kind, const char *value, const char *dt, 
   if (lang) h ^= dg_hash_fast(lang, strlen(lang)) * 5;
   int64_t i = dg_idtab_find(&g->term_index, h, term_eq, ctx);
   if (i < 0) {
-    if (g->nterms == g->capterms) {
-      g->capterms = g->capterms ? g->capterms * 2 : 1024;
-      g->terms = dg_xrealloc(g->terms, g->capterms * sizeof *g->terms);
-    }
+    g->terms = grow(g->terms, &g->capterms, g->nterms, sizeof *g->terms);
     i = (int64_t)g->nterms++;
     g->terms[i] = (dg_term){kind, dg_strpool_copy(&g->strs, value, strlen(value)), dt, lang};
     dg_idtab_add(&g->term_index, h, (uint32_t)i);
@@ -469,10 +472,7 @@ static uint32_t pool_literal(dg_graph *g, uint32_t id, int en) {
 
 static void push_quad(dg_quad **q, size_t *n, size_t *cap, uint32_t s, uint32_t p, uint32_t o,
                       uint32_t gr) {
-  if (*n == *cap) {
-    *cap = *cap ? *cap * 2 : 1024;
-    *q = dg_xrealloc(*q, *cap * sizeof **q);
-  }
+  *q = grow(*q, cap, *n, sizeof **q);
   (*q)[(*n)++] = (dg_quad){s, p, o, gr};
 }
 #define FACT(s, p, o, gr) push_quad(&g->quads, &g->nquads, &g->capquads, s, p, o, gr)
@@ -561,7 +561,7 @@ static int cmp_quad(const void *a, const void *b) {
 static void radix_sort(dg_quad *q, size_t n, size_t nterms) {
   int bits = 1;
   while (bits < 32 && ((size_t)1 << bits) < nterms) bits++;
-  dg_quad *tmp = dg_xmalloc(n * sizeof *tmp), *src = q, *dst = tmp;
+  dg_quad *tmp = dg_big_alloc(n * sizeof *tmp), *src = q, *dst = tmp;
   size_t *count = dg_xmalloc(((size_t)1 << RADIX_BITS) * sizeof *count);
   const size_t field[4] = {offsetof(dg_quad, o), offsetof(dg_quad, p), offsetof(dg_quad, s),
                            offsetof(dg_quad, g)};
@@ -584,7 +584,7 @@ static void radix_sort(dg_quad *q, size_t n, size_t nterms) {
     }
   if (src != q) memcpy(q, src, n * sizeof *q);
   free(count);
-  free(tmp);
+  dg_big_free(tmp, n * sizeof *tmp);
 }
 
 static size_t sort_dedupe(dg_quad *q, size_t n, size_t nterms) {
@@ -625,13 +625,13 @@ static ranked_term *sort_terms(ranked_term *rt, size_t n, int threads) {
   }
   qsort_task_run(&hi);
   pthread_join(th, NULL);
-  ranked_term *out = dg_xmalloc(n * sizeof *out);
+  ranked_term *out = dg_big_alloc(n * sizeof *out);
   size_t i = 0, j = 0, k = 0;
   while (i < lo.n && j < hi.n)
     out[k++] = cmp_ranked(&lo.v[i], &hi.v[j]) < 0 ? lo.v[i++] : hi.v[j++];
   while (i < lo.n) out[k++] = lo.v[i++];
   while (j < hi.n) out[k++] = hi.v[j++];
-  free(rt);
+  dg_big_free(rt, n * sizeof *rt);
   return out;
 }
 
@@ -639,15 +639,15 @@ static ranked_term *sort_terms(ranked_term *rt, size_t n, int threads) {
  * and the quad tables sort by plain integer comparison. */
 static void rank_terms(dg_graph *g, int threads) {
   size_t n = g->nterms;
-  ranked_term *rt = dg_xmalloc((n ? n : 1) * sizeof *rt);
+  ranked_term *rt = dg_big_alloc(n * sizeof *rt);
   for (size_t i = 0; i < n; i++) rt[i] = (ranked_term){g->terms[i], (uint32_t)i};
   rt = sort_terms(rt, n, threads);
-  uint32_t *rank = dg_xmalloc((n ? n : 1) * sizeof *rank);
+  uint32_t *rank = dg_big_alloc(n * sizeof *rank);
   for (size_t i = 0; i < n; i++) g->terms[i] = rt[i].t, rank[rt[i].id] = (uint32_t)i;
-  free(rt);
+  dg_big_free(rt, n * sizeof *rt);
   renumber(g->quads, g->nquads, rank);
   renumber(g->evq, g->nevq, rank);
-  free(rank);
+  dg_big_free(rank, n * sizeof *rank);
   dg_idtab_free(&g->term_index); /* ids changed; no term is added after finalize */
 }
 
@@ -697,8 +697,8 @@ static void build_quads(dg_graph *g, int threads) {
   memset(g->node_term, 0xff, nn * sizeof *g->node_term);
   memset(g->label_term, 0xff, nn * sizeof *g->label_term);
   size_t ns = dg_strpool_count(&g->strs) ? dg_strpool_count(&g->strs) : 1;
-  g->plain_term = dg_xmalloc(ns * sizeof *g->plain_term);
-  g->en_term = dg_xmalloc(ns * sizeof *g->en_term);
+  g->plain_term = dg_big_alloc(ns * sizeof *g->plain_term);
+  g->en_term = dg_big_alloc(ns * sizeof *g->en_term);
   memset(g->plain_term, 0xff, ns * sizeof *g->plain_term);
   memset(g->en_term, 0xff, ns * sizeof *g->en_term);
   memset(&g->vt, 0xff, sizeof g->vt);
@@ -754,14 +754,17 @@ static void build_quads(dg_graph *g, int threads) {
     EVID(sent, nifr, gr, gr);
   }
   dg_buf_free(&sb);
-  free(g->node_term), free(g->label_term), free(g->plain_term), free(g->en_term);
+  free(g->node_term), free(g->label_term);
+  dg_big_free(g->plain_term, ns * sizeof *g->plain_term);
+  dg_big_free(g->en_term, ns * sizeof *g->en_term);
   g->node_term = g->label_term = g->plain_term = g->en_term = NULL;
   memset(&g->vt, 0xff, sizeof g->vt); /* ids change below */
   /* terms in output order, then quads by term ids: deterministic, N-Quads order */
   rank_terms(g, threads);
   /* the union graph: the same triples with the graph name dropped (set to
    * one value for all, so that the sort ignores it) */
-  g->uq = dg_xmalloc((g->nquads ? g->nquads : 1) * sizeof *g->uq);
+  g->capuq = g->nquads;
+  g->uq = dg_big_alloc(g->capuq * sizeof *g->uq);
   for (size_t i = 0; i < g->nquads; i++) g->uq[i] = g->quads[i], g->uq[i].g = 0;
   g->nuq = g->nquads;
   sort_tables(g, threads);

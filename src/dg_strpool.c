@@ -4,9 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Large enough that the block count stays small on a big run, small enough
- * that a tiny run does not reserve much. Longer strings get a block each. */
-#define POOL_BLOCK ((size_t)1 << 20)
+#include "dg_bigmem.h"
+
+/* One huge page (dg_bigmem): the block count stays small on a big run, and
+ * a block costs one page fault instead of 512. Longer strings get a block
+ * each. */
+#define POOL_BLOCK DG_BIG_MIN
 
 void dg_strpool_init(dg_strpool *p) {
   memset(p, 0, sizeof *p);
@@ -14,8 +17,9 @@ void dg_strpool_init(dg_strpool *p) {
 }
 
 void dg_strpool_free(dg_strpool *p) {
-  for (size_t i = 0; i < p->nblocks; i++) free(p->blocks[i]);
+  for (size_t i = 0; i < p->nblocks; i++) dg_big_free(p->blocks[i], p->block_size[i]);
   free(p->blocks);
+  free(p->block_size);
   free(p->str);
   free(p->len);
   dg_idtab_free(&p->index);
@@ -26,8 +30,10 @@ static char *new_block(dg_strpool *p, size_t size) {
   if (p->nblocks == p->capblocks) {
     p->capblocks = p->capblocks ? p->capblocks * 2 : 16;
     p->blocks = dg_xrealloc(p->blocks, p->capblocks * sizeof *p->blocks);
+    p->block_size = dg_xrealloc(p->block_size, p->capblocks * sizeof *p->block_size);
   }
-  return p->blocks[p->nblocks++] = dg_xmalloc(size);
+  p->block_size[p->nblocks] = size;
+  return p->blocks[p->nblocks++] = dg_big_alloc(size);
 }
 
 const char *dg_strpool_copy(dg_strpool *p, const char *s, size_t n) {

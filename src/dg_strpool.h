@@ -18,7 +18,8 @@
 #include "dg_str.h"
 
 typedef struct dg_strpool {
-  char **blocks;     /* owned; each holds many strings */
+  char **blocks;     /* owned (dg_bigmem); each holds many strings */
+  size_t *block_size;
   size_t nblocks, capblocks;
   char *cur;         /* free space in the last block */
   size_t left;
