@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,6 +20,15 @@ static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* User + system CPU seconds of the whole process so far (every thread):
+ * next to wall time, it shows how busy the cores were in each phase. */
+static double cpu_now(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 static int dir_ok(const char *d) {
@@ -222,7 +232,7 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   }
   if (!o->no_output && (rc = dg_outfile_ensure_dir(outdir, err)) < 0) goto cleanup;
 
-  double t0 = now();
+  double t0 = now(), c0 = cpu_now();
   p.paths = files.v;
   p.njobs = files.n;
   p.lx = lx;
@@ -244,8 +254,9 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
     release_job(&p, j, started > 0);
     if (rc < 0) goto cleanup;
   }
-  double t1 = now();
+  double t1 = now(), c1 = cpu_now();
   st->t_extract = t1 - t0;
+  st->c_extract = c1 - c0;
   if (!st->docs) {
     rc = dg_error_set(err, DG_ERR_INPUT, "none of the %zu input documents could be read", files.n);
     goto cleanup;
@@ -253,6 +264,7 @@ int dg_build_graph(const dg_build_opts *o, dg_graph **out, dg_build_stats *st, d
   dg_graph_finalize_threads(g, jobs);
   double t2 = now();
   st->t_graph = t2 - t1;
+  st->c_graph = cpu_now() - c1;
   count_classes(g, st);
   *out = g;
   g = NULL;
@@ -281,13 +293,14 @@ int dg_build_run(const dg_build_opts *o, dg_build_stats *st, dg_error *err) {
   dg_graph *g = NULL;
   int rc = dg_build_graph(o, &g, st, err);
   if (rc < 0) return rc;
-  double t0 = now();
+  double t0 = now(), c0 = cpu_now();
   if (!o->no_output) {
     dg_outfile_guard_dir(o->outdir ? o->outdir : "out");
     rc = dg_export_all(g, o->outdir ? o->outdir : "out", o, st, err);
     dg_outfile_guard_dir(NULL);
   }
   st->t_write = now() - t0;
+  st->c_write = cpu_now() - c0;
   dg_graph_free(g);
   return rc;
 }

@@ -37,6 +37,7 @@ typedef struct dg_build_stats {
   double t_extract; /* reading, extraction and merging (they overlap with jobs > 1) */
   double t_merge;   /* of which merging results into the graph, on one thread */
   double t_graph, t_write; /* finalizing the graph; exporters */
+  double c_extract, c_graph, c_write; /* CPU time (user + system, all threads) of the same phases */
   char written[16][64];
   size_t nwritten;
 } dg_build_stats;

@@ -15,8 +15,11 @@ void dg_cli_print_summary(FILE *fp, const dg_build_opts *o, const dg_build_stats
   fprintf(fp, "written to %s/:", o->outdir);
   for (size_t i = 0; i < st->nwritten; i++) fprintf(fp, " %s", st->written[i]);
   fprintf(fp, "\n");
-  if (o->verbose > 0)
+  if (o->verbose > 0) {
     fprintf(fp, "time: extract %.3fs, merge %.3fs, graph %.3fs, write %.3fs\n", st->t_extract,
             st->t_merge, st->t_graph, st->t_write);
+    fprintf(fp, "cpu:  extract %.3fs, graph %.3fs, write %.3fs (user + system, all threads)\n",
+            st->c_extract, st->c_graph, st->c_write);
+  }
 }
 
