@@ -109,7 +109,9 @@ static int caps_line(const char *s, size_t n) {
 }
 
 static void make_shadow(const dg_lexicon *lx, dg_text *t) {
-  t->shadow = dg_xstrndup(t->orig, t->len);
+  /* zeros past the end: the word table's loads read DG_WORDTAB_PAD bytes from a word's start */
+  t->shadow = dg_xcalloc(t->len + 1 + DG_WORDTAB_PAD, 1);
+  memcpy(t->shadow, t->orig, t->len);
   size_t b = 0;
   while (b < t->len) {
     const char *nl = memchr(t->shadow + b, '\n', t->len - b);
@@ -257,13 +259,15 @@ static list_masks get_list_masks(const dg_lexicon *lx) {
 
 static void mark_words(const dg_lexicon *lx, const list_masks *lm, dg_text *t, dg_sentinfo *s) {
   unsigned bit_ordinal = lm->ordinal, bit_month = lm->month, bit_conn = lm->connector;
+  const dg_wordtab *wt = dg_lexicon_wordtab(lx);
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
     if (k->e - k->b == 1 && t->shadow[k->b] == '&') k->flags |= TK_CONN; /* "Internet & Security" */
     if (!(k->flags & TK_WORD)) continue;
     const char *w = t->shadow + k->b;
     size_t n = k->e - k->b;
-    dg_lexicon_word_masks(lx, w, n, &k->lists, &k->multi);
+    const dg_wordtab_entry *e = dg_wordtab_get(wt, w, n);
+    if (e) k->lists = e->lists, k->multi = e->multi;
     s->lists |= k->lists;
     const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
     if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
