@@ -13,12 +13,22 @@
 /* ---- characters ---- */
 
 /* ASCII character classes, as <ctype.h> answers them in the C locale the
- * program runs in (bytes from 0x80 are in none): one load per byte in the
- * tokenizer instead of a call and a mask. */
-enum { CC_SPACE = 1, CC_UPPER = 2, CC_LOWER = 4, CC_DIGIT = 8, CC_ALNUM = CC_UPPER | CC_LOWER | CC_DIGIT };
+ * program runs in, and the tokenizer's own: one load per byte instead of a
+ * call and a mask. CC_PUNCT: an ASCII byte that is a token by itself
+ * (neither space nor letter nor digit). CC_MORE: a byte after letters and
+ * digits that may continue the word or join it to the next ("-./'", and
+ * every byte from 0x80); after any other the word ends there. */
+enum {
+  CC_SPACE = 1, CC_UPPER = 2, CC_LOWER = 4, CC_DIGIT = 8, CC_PUNCT = 16, CC_MORE = 32,
+  CC_ALNUM = CC_UPPER | CC_LOWER | CC_DIGIT
+};
+#define CC_SP(c) ((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
+#define CC_AN(c) (((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9'))
 #define CC(c)                                                                                      \
-  (((c) == ' ' || ((c) >= '\t' && (c) <= '\r') ? CC_SPACE : 0) | ((c) >= 'A' && (c) <= 'Z' ? CC_UPPER : 0) | \
-   ((c) >= 'a' && (c) <= 'z' ? CC_LOWER : 0) | ((c) >= '0' && (c) <= '9' ? CC_DIGIT : 0))
+  ((CC_SP(c) ? CC_SPACE : 0) | ((c) >= 'A' && (c) <= 'Z' ? CC_UPPER : 0) |                          \
+   ((c) >= 'a' && (c) <= 'z' ? CC_LOWER : 0) | ((c) >= '0' && (c) <= '9' ? CC_DIGIT : 0) |          \
+   ((c) < 0x80 && !CC_SP(c) && !CC_AN(c) ? CC_PUNCT : 0) |                                        \
+   ((c) >= 0x80 || (c) == '-' || (c) == '.' || (c) == '/' || (c) == '\'' ? CC_MORE : 0))
 #define CC4(c) CC(c), CC((c) + 1), CC((c) + 2), CC((c) + 3)
 #define CC16(c) CC4(c), CC4((c) + 4), CC4((c) + 8), CC4((c) + 12)
 #define CC64(c) CC16(c), CC16((c) + 16), CC16((c) + 32), CC16((c) + 48)
@@ -27,6 +37,8 @@ static const unsigned char cclass[256] = {CC64(0), CC64(64), CC64(128), CC64(192
 #undef CC16
 #undef CC4
 #undef CC
+#undef CC_AN
+#undef CC_SP
 static inline int cc_is(unsigned char c, unsigned cls) { return (cclass[c] & cls) != 0; }
 
 /* Length of a punctuation sequence at p that is not part of a word
@@ -125,15 +137,25 @@ static void make_shadow(const dg_lexicon *lx, dg_text *t) {
 
 /* ---- tokens ---- */
 
-static __attribute__((noinline)) void grow_toks(dg_sentinfo *s, int *cap) {
-  *cap = *cap ? *cap * 2 : 64;
-  s->toks = dg_xrealloc(s->toks, (size_t)*cap * sizeof *s->toks);
-}
+/* The document's tokens, dates and chunks, each in one block that grows
+ * by doubling as the sentences are read: no allocation per sentence. A
+ * sentence's arrays are made to point into the blocks once the document
+ * is done (until then a block may move as it grows). */
+typedef struct blocks {
+  dg_tok *toks;
+  dg_date *dates;
+  dg_chunk *chunks;
+  size_t ntoks, ndates, nchunks;
+  size_t cap_toks, cap_dates, cap_chunks;
+} blocks;
 
-/* Inlined into the tokenizer (once per token); growing is the rare call. */
-static inline void push_tok(dg_sentinfo *s, int *cap, uint32_t b, uint32_t e, uint32_t flags) {
-  if (s->ntoks == *cap) grow_toks(s, cap);
-  s->toks[s->ntoks++] = (dg_tok){b, e, flags, 0, 0, 0};
+/* v (of elements of size bytes) with room for need, grown by doubling. */
+static void *block_reserve(void *v, size_t size, size_t *cap, size_t need) {
+  if (need <= *cap) return v;
+  size_t c = *cap ? *cap : 64;
+  while (c < need) c *= 2;
+  *cap = c;
+  return dg_xrealloc(v, c * size);
 }
 
 /* Is there a '.' inside [b, e) followed by a letter: "U.S", "X.1205"? */
@@ -143,102 +165,63 @@ static int dotted(const char *t, size_t b, size_t e) {
   return 0;
 }
 
-static void tokenize(dg_text *t, dg_sentinfo *s) {
-  const unsigned char *x = (const unsigned char *)t->shadow;
-  size_t i = s->b, end = s->e;
-  /* room for a token per four bytes (text runs about six): one allocation
-   * for most sentences instead of doubling from 64 */
-  int cap = (int)((end - i) / 4) + 8;
-  s->toks = dg_xmalloc((size_t)cap * sizeof *s->toks);
-  while (i < end) {
-    if (cc_is(x[i], CC_SPACE)) {
-      i++;
-      continue;
-    }
-    int usp = uni_space(x + i, end - i);
-    if (usp) {
-      i += (size_t)usp;
-      continue;
-    }
-    int up = uni_punct(x + i, end - i);
-    if (up || (x[i] < 0x80 && !cc_is(x[i], CC_ALNUM))) {
-      size_t l = up ? (size_t)up : 1;
-      push_tok(s, &cap, (uint32_t)i, (uint32_t)(i + l), TK_PUNCT);
-      i += l;
-      continue;
-    }
-    size_t j = i;
-    int hyphen = 0; /* only a joiner below puts a '-' inside a word */
-    for (;;) {
-      /* ASCII letters and digits first; the text's final NUL stops the
-       * loop, so only its result is held to the sentence */
-      while (cc_is(x[j], CC_ALNUM)) j++;
-      if (j > end) j = end;
-      while (j < end && word_char(x + j, end - j)) {
-        hyphen |= x[j] >= 0x80; /* (a malformed sequence could step over a '-': let memchr look) */
-        j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
-      }
-      if (j >= end) break;
-      /* joiners inside a word: - . / ' ’ & followed by a word character */
-      if (x[j] == '.' && j + 2 < end && x[j + 1] == '-' && word_char(x + j + 2, end - j - 2)) {
-        j += 2; /* "U.S.-ASEAN" */
-        hyphen = 1;
-        continue;
-      }
-      /* en dash, non-breaking hyphen: "New Zealand–Viet Nam", "2021–2024" */
-      int dash3 = j + 2 < end && x[j] == 0xE2 && x[j + 1] == 0x80 && (x[j + 2] == 0x91 || x[j + 2] == 0x93);
-      size_t jl = is_rsquo(x + j, end - j) || dash3 ? 3 : 1;
-      int joiner = x[j] == '-' || x[j] == '.' || x[j] == '/' || x[j] == '\'' || jl == 3;
-      if (joiner && j + jl < end && word_char(x + j + jl, end - j - jl)) {
-        hyphen |= x[j] == '-';
-        j += jl;
-        continue;
-      }
-      break;
-    }
+/* The end of a word that does not end with its first run of ASCII letters
+ * and digits ([i, j) so far): other UTF-8 letters, joiners ("U.S.-ASEAN",
+ * "twenty-seventh", "New Zealand–Viet Nam"), a final period ("U.S.") or
+ * apostrophe ("Ministers'"). Sets *hyphen if the word may hold a '-'. */
+static size_t word_rest(const unsigned char *x, size_t i, size_t j, size_t end, int *hyphen) {
+  for (;;) {
+    /* ASCII letters and digits first; the text's final NUL stops the
+     * loop, so only its result is held to the sentence */
+    while (cc_is(x[j], CC_ALNUM)) j++;
     if (j > end) j = end;
-    /* "U.S." keeps its final period; "Leaders’" / "Ministers'" their apostrophe */
-    if (j < end && x[j] == '.' && dotted(t->shadow, i, j) && isupper(x[j - 1]) && x[j - 2] == '.')
-      j++;
-    else if (j < end && (x[j] == '\'' || is_rsquo(x + j, end - j)) && (x[j - 1] == 's' || x[j - 1] == 'S') &&
-             !(j + (x[j] == '\'' ? 1 : 3) < end && word_char(x + j + (x[j] == '\'' ? 1 : 3), end - j)))
-      j += x[j] == '\'' ? 1 : 3;
-    uint32_t f = TK_WORD | (hyphen ? TK_HYPHEN : 0);
-    if (cc_is(x[i], CC_UPPER)) f |= TK_CAP;
-    if (cc_is(x[i], CC_DIGIT)) f |= TK_NUM;
+    while (j < end && word_char(x + j, end - j)) {
+      *hyphen |= x[j] >= 0x80; /* (a malformed sequence could step over a '-': let memchr look) */
+      j += x[j] < 0x80 ? 1 : (x[j] >= 0xF0 ? 4 : x[j] >= 0xE0 ? 3 : 2);
+    }
+    if (j >= end) break;
+    /* joiners inside a word: - . / ' ’ & followed by a word character */
+    if (x[j] == '.' && j + 2 < end && x[j + 1] == '-' && word_char(x + j + 2, end - j - 2)) {
+      j += 2; /* "U.S.-ASEAN" */
+      *hyphen = 1;
+      continue;
+    }
+    /* en dash, non-breaking hyphen: "New Zealand–Viet Nam", "2021–2024" */
+    int dash3 = j + 2 < end && x[j] == 0xE2 && x[j + 1] == 0x80 && (x[j + 2] == 0x91 || x[j + 2] == 0x93);
+    size_t jl = is_rsquo(x + j, end - j) || dash3 ? 3 : 1;
+    int joiner = x[j] == '-' || x[j] == '.' || x[j] == '/' || x[j] == '\'' || jl == 3;
+    if (joiner && j + jl < end && word_char(x + j + jl, end - j - jl)) {
+      *hyphen |= x[j] == '-';
+      j += jl;
+      continue;
+    }
+    break;
+  }
+  if (j > end) j = end;
+  /* "U.S." keeps its final period; "Leaders’" / "Ministers'" their apostrophe */
+  if (j < end && x[j] == '.' && dotted((const char *)x, i, j) && isupper(x[j - 1]) && x[j - 2] == '.')
+    j++;
+  else if (j < end && (x[j] == '\'' || is_rsquo(x + j, end - j)) && (x[j - 1] == 's' || x[j - 1] == 'S') &&
+           !(j + (x[j] == '\'' ? 1 : 3) < end && word_char(x + j + (x[j] == '\'' ? 1 : 3), end - j)))
+    j += x[j] == '\'' ? 1 : 3;
+  return j;
+}
+
+/* Shape flags of the word [i, j) whose first byte is of class cl. */
+static inline uint32_t word_shape(const unsigned char *x, size_t i, size_t j, unsigned cl) {
+  uint32_t f = TK_WORD | (cl & CC_UPPER ? TK_CAP : 0) | (cl & CC_DIGIT ? TK_NUM : 0);
+  if (!(cl & CC_LOWER)) { /* (a first lower-case letter already rules capitals out) */
     int upc = 0, lowc = 0;
     for (size_t k = i; k < j && !lowc; k++) upc += cc_is(x[k], CC_UPPER), lowc += cc_is(x[k], CC_LOWER);
     if (upc >= 2 && lowc == 0) f |= TK_ALLCAP; /* (counting stops at a lower-case letter) */
-    if (j - i >= 3 && (x[j - 1] == 's' || x[j - 1] == 'S') &&
-        (x[j - 2] == '\'' || (j - i >= 5 && is_rsquo(x + j - 4, 3))))
-      f |= TK_POSS;
-    push_tok(s, &cap, (uint32_t)i, (uint32_t)j, f);
-    i = j;
   }
+  return f;
 }
 
-char *dg_tok_str(const dg_text *t, const dg_tok *k) { return dg_xstrndup(t->shadow + k->b, k->e - k->b); }
-
-static int tok_punct(const dg_text *t, const dg_tok *k, char c) {
-  return (k->flags & TK_PUNCT) && k->e - k->b == 1 && t->shadow[k->b] == c;
-}
-
-/* Quote characters, straight or curly. */
-static int tok_quote(const dg_text *t, const dg_tok *k) {
-  if (!(k->flags & TK_PUNCT)) return 0;
-  const unsigned char *p = (const unsigned char *)t->shadow + k->b;
-  if (k->e - k->b == 1) return *p == '"';
-  return k->e - k->b == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D);
-}
-
-static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
-  const char *p = t->shadow + k->b;
-  size_t n = k->e - k->b, i = 0;
-  int x = 0;
-  while (i < n && isdigit((unsigned char)p[i]) && i < 6) x = x * 10 + (p[i++] - '0');
-  if (!i) return 0;
-  *v = x;
-  return (int)i;
+/* "Ministers'", "Leaders’s": only a word that went through word_rest can end so. */
+static int possessive(const unsigned char *x, size_t i, size_t j) {
+  return j - i >= 3 && (x[j - 1] == 's' || x[j - 1] == 'S') &&
+         (x[j - 2] == '\'' || (j - i >= 5 && is_rsquo(x + j - 4, 3)));
 }
 
 /* The word lists the mention stage tests tokens for, as dg_tok.lists
@@ -257,40 +240,138 @@ static list_masks get_list_masks(const dg_lexicon *lx) {
                       list_mask(lx, "weekday"), list_mask(lx, "season")};
 }
 
-static void mark_words(const dg_lexicon *lx, const list_masks *lm, dg_text *t, dg_sentinfo *s) {
-  unsigned bit_ordinal = lm->ordinal, bit_month = lm->month, bit_conn = lm->connector;
-  const dg_wordtab *wt = dg_lexicon_wordtab(lx);
-  for (int i = 0; i < s->ntoks; i++) {
-    dg_tok *k = &s->toks[i];
-    if (k->e - k->b == 1 && t->shadow[k->b] == '&') k->flags |= TK_CONN; /* "Internet & Security" */
-    if (!(k->flags & TK_WORD)) continue;
-    const char *w = t->shadow + k->b;
-    size_t n = k->e - k->b;
-    const dg_wordtab_entry *e = dg_wordtab_get(wt, w, n);
-    if (e) k->lists = e->lists, k->multi = e->multi;
-    s->lists |= k->lists;
-    const char *v = k->lists & bit_ordinal ? dg_lexicon_getn(lx, "ordinal", w, n) : NULL;
-    if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
-    /* "twenty-seventh", "thirty-first": tens and an ordinal unit */
-    const char *dash = v || !(k->flags & TK_HYPHEN) ? NULL : memchr(w, '-', n); /* (only read without an ordinal) */
-    if (!v && dash && dash > w) {
-      const char *tens = dg_lexicon_getn(lx, "tens", w, (size_t)(dash - w));
-      const char *unit = dg_lexicon_getn(lx, "ordinal", dash + 1, n - (size_t)(dash + 1 - w));
-      if (tens && unit && atoi(unit) < 10) k->flags |= TK_ORD, k->ordinal = atoi(tens) + atoi(unit);
-    }
-    int num;
-    int dl = isdigit((unsigned char)*w) ? parse_int(t, k, &num) : 0; /* parse_int's own "no" */
-    if (dl && (size_t)dl + 2 == n && num > 0 && num < 200) {
-      const char *suf = w + dl;
-      if (!strncasecmp(suf, "st", 2) || !strncasecmp(suf, "nd", 2) || !strncasecmp(suf, "rd", 2) ||
-          !strncasecmp(suf, "th", 2))
-        k->flags |= TK_ORD, k->ordinal = num;
-    }
-    if (dl && (size_t)dl == n && n == 4 && num >= 1900 && num <= 2099) k->flags |= TK_YEAR;
-    if (k->lists & bit_month) k->flags |= TK_MONTH;
-    if (!(k->flags & TK_CAP) && (k->lists & bit_conn)) k->flags |= TK_CONN;
-    if (n == 1 && *w == '&') k->flags |= TK_CONN;
+/* What the stage reads a document with, and what it writes. */
+typedef struct scan {
+  const dg_lexicon *lx;
+  const dg_wordtab *wt; /* the lexicon's word lists */
+  list_masks lm;
+  dg_text *t;
+  blocks bk;
+} scan;
+
+static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
+  const char *p = t->shadow + k->b;
+  size_t n = k->e - k->b, i = 0;
+  int x = 0;
+  while (i < n && isdigit((unsigned char)p[i]) && i < 6) x = x * 10 + (p[i++] - '0');
+  if (!i) return 0;
+  *v = x;
+  return (int)i;
+}
+
+/* "twenty-seventh", "thirty-first": tens and an ordinal unit. */
+static void hyphen_ordinal(const dg_lexicon *lx, dg_tok *k, const char *w, size_t n) {
+  const char *dash = memchr(w, '-', n);
+  if (!dash || dash == w) return;
+  const char *tens = dg_lexicon_getn(lx, "tens", w, (size_t)(dash - w));
+  const char *unit = dg_lexicon_getn(lx, "ordinal", dash + 1, n - (size_t)(dash + 1 - w));
+  if (tens && unit && atoi(unit) < 10) k->flags |= TK_ORD, k->ordinal = atoi(tens) + atoi(unit);
+}
+
+/* "6th", "22nd", and years 1900..2099. */
+static void number_word(const dg_text *t, dg_tok *k, const char *w, size_t n) {
+  int num, dl = parse_int(t, k, &num);
+  if (dl && (size_t)dl + 2 == n && num > 0 && num < 200) {
+    const char *suf = w + dl;
+    if (!strncasecmp(suf, "st", 2) || !strncasecmp(suf, "nd", 2) || !strncasecmp(suf, "rd", 2) ||
+        !strncasecmp(suf, "th", 2))
+      k->flags |= TK_ORD, k->ordinal = num;
   }
+  if (dl && (size_t)dl == n && n == 4 && num >= 1900 && num <= 2099) k->flags |= TK_YEAR;
+}
+
+/* A word's lists (e: its word table entry, or NULL) and what they make
+ * of it: ordinal ("sixth"), month, connector. */
+static inline void classify_word(const scan *sc, dg_sentinfo *s, dg_tok *k, const dg_wordtab_entry *e) {
+  if (!e && !(k->flags & (TK_HYPHEN | TK_NUM))) return; /* most words: nothing to mark */
+  unsigned lists = e ? e->lists : 0;
+  k->lists = lists, k->multi = e ? e->multi : 0;
+  s->lists |= lists;
+  const char *w = sc->t->shadow + k->b;
+  size_t n = k->e - k->b;
+  const char *v = lists & sc->lm.ordinal ? dg_lexicon_getn(sc->lx, "ordinal", w, n) : NULL;
+  if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
+  if (!v && (k->flags & TK_HYPHEN)) hyphen_ordinal(sc->lx, k, w, n);
+  if (k->flags & TK_NUM) number_word(sc->t, k, w, n);
+  if (lists & sc->lm.month) k->flags |= TK_MONTH;
+  if (!(k->flags & TK_CAP) && (lists & sc->lm.connector)) k->flags |= TK_CONN;
+}
+
+/* Tokens of sentence s, marked: one pass over its bytes. A word that is
+ * a run of ASCII letters and digits (most) takes the short way: no joiner
+ * to look for, and a word-table lookup without lower-casing. */
+static void tokenize(scan *sc, dg_sentinfo *s) {
+  const unsigned char *x = (const unsigned char *)sc->t->shadow;
+  size_t i = s->b, end = s->e;
+  blocks *bk = &sc->bk;
+  /* a token takes a byte at least: room for all, no test per token */
+  bk->toks = block_reserve(bk->toks, sizeof *bk->toks, &bk->cap_toks, bk->ntoks + (end - i));
+  dg_tok *k0 = bk->toks + bk->ntoks, *k = k0;
+  s->toks = k0;
+  while (i < end) {
+    unsigned cl = cclass[x[i]];
+    if (cl & CC_SPACE) {
+      i++;
+      continue;
+    }
+    if (cl & CC_PUNCT) { /* "&" joins names: "Internet & Security" */
+      *k++ = (dg_tok){(uint32_t)i, (uint32_t)i + 1, TK_PUNCT | (x[i] == '&' ? TK_CONN : 0), 0, 0, 0};
+      i++;
+      continue;
+    }
+    size_t j;
+    const dg_wordtab_entry *e;
+    uint32_t f;
+    if (cl & CC_ALNUM) {
+      j = i + 1;
+      while (cc_is(x[j], CC_ALNUM)) j++;
+      if (j < end && cc_is(x[j], CC_MORE)) {
+        int hyphen = 0;
+        j = word_rest(x, i, j, end, &hyphen);
+        f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
+        e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
+      } else {
+        if (j > end) j = end;
+        f = word_shape(x, i, j, cl);
+        e = dg_wordtab_get_alnum(sc->wt, (const char *)x + i, j - i);
+      }
+    } else {
+      int sp = uni_space(x + i, end - i);
+      if (sp) {
+        i += (size_t)sp;
+        continue;
+      }
+      int up = uni_punct(x + i, end - i);
+      if (up) {
+        *k++ = (dg_tok){(uint32_t)i, (uint32_t)(i + (size_t)up), TK_PUNCT, 0, 0, 0};
+        i += (size_t)up;
+        continue;
+      }
+      int hyphen = 0;
+      j = word_rest(x, i, i, end, &hyphen);
+      f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
+      e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
+    }
+    *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};
+    classify_word(sc, s, k++, e);
+    i = j;
+  }
+  s->ntoks = (int)(k - k0);
+  bk->ntoks += (size_t)s->ntoks;
+}
+
+char *dg_tok_str(const dg_text *t, const dg_tok *k) { return dg_xstrndup(t->shadow + k->b, k->e - k->b); }
+
+static int tok_punct(const dg_text *t, const dg_tok *k, char c) {
+  return (k->flags & TK_PUNCT) && k->e - k->b == 1 && t->shadow[k->b] == c;
+}
+
+/* Quote characters, straight or curly. */
+static int tok_quote(const dg_text *t, const dg_tok *k) {
+  if (!(k->flags & TK_PUNCT)) return 0;
+  const unsigned char *p = (const unsigned char *)t->shadow + k->b;
+  if (k->e - k->b == 1) return *p == '"';
+  return k->e - k->b == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D);
 }
 
 /* ---- dates ---- */
@@ -324,12 +405,10 @@ static int tok_year(const dg_text *t, const dg_tok *k) {
   return v;
 }
 
-static void push_date(dg_sentinfo *s, int *cap, int tb, int te, int y, int m, int d) {
-  if (s->ndates == *cap) {
-    *cap = *cap ? *cap * 2 : 8;
-    s->dates = dg_xrealloc(s->dates, (size_t)*cap * sizeof *s->dates);
-  }
-  s->dates[s->ndates++] = (dg_date){tb, te, y, m, d, 0};
+static void push_date(blocks *bk, dg_sentinfo *s, int tb, int te, int y, int m, int d) {
+  bk->dates = block_reserve(bk->dates, sizeof *bk->dates, &bk->cap_dates, bk->ndates + 1);
+  bk->dates[bk->ndates++] = (dg_date){tb, te, y, m, d, 0};
+  s->dates = bk->dates + bk->ndates - ++s->ndates; /* (the sentence's are the last) */
   for (int i = tb; i < te; i++) s->toks[i].flags |= TK_DATE;
 }
 
@@ -338,8 +417,11 @@ static int is_range_word(const dg_text *t, const dg_tok *k) {
          (k->flags & TK_PUNCT && k->e - k->b == 3); /* en dash */
 }
 
-static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, dg_sentinfo *s) {
-  int cap = 0;
+static void find_dates(scan *sc, dg_sentinfo *s) {
+  const dg_lexicon *lx = sc->lx;
+  const list_masks *lm = &sc->lm;
+  dg_text *t = sc->t;
+  blocks *bk = &sc->bk;
   unsigned bit_weekday = lm->weekday, bit_season = lm->season;
   for (int i = 0; i < s->ntoks; i++) {
     dg_tok *k = &s->toks[i];
@@ -357,16 +439,16 @@ static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
           j += 2;
         if (j < s->ntoks && tok_punct(t, &s->toks[j], ',')) j++;
         if (year_at(s, j)) {
-          push_date(s, &cap, i, j + 1, tok_year(t, &s->toks[j]), m, d);
+          push_date(bk, s, i, j + 1, tok_year(t, &s->toks[j]), m, d);
           i = j;
         } else {
-          push_date(s, &cap, i, i + 2, 0, m, d);
+          push_date(bk, s, i, i + 2, 0, m, d);
           i = i + 1;
         }
         continue;
       }
       if (year_at(s, i + 1)) {
-        push_date(s, &cap, i, i + 2, tok_year(t, &s->toks[i + 1]), m, 0);
+        push_date(bk, s, i, i + 2, tok_year(t, &s->toks[i + 1]), m, 0);
         i++;
         continue;
       }
@@ -379,19 +461,19 @@ static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
         j += 2;
       if (j < s->ntoks && (m = month_of(lx, t, &s->toks[j]))) {
         if (year_at(s, j + 1)) {
-          push_date(s, &cap, i, j + 2, tok_year(t, &s->toks[j + 1]), m, d);
+          push_date(bk, s, i, j + 2, tok_year(t, &s->toks[j + 1]), m, d);
           i = j + 1;
         } else if (j + 2 < s->ntoks && dg_tok_is(t, &s->toks[j + 2], "year") &&
                    (dg_tok_is(t, &s->toks[j + 1], "last") || dg_tok_is(t, &s->toks[j + 1], "this"))) {
           /* "On 12 December last year" */
-          push_date(s, &cap, i, j + 3, dg_tok_is(t, &s->toks[j + 1], "last") ? -101 : -100, m, d);
+          push_date(bk, s, i, j + 3, dg_tok_is(t, &s->toks[j + 1], "last") ? -101 : -100, m, d);
           i = j + 2;
         } else {
           int y2 = 0; /* "from 30 November to 1 December 2022" */
           if (j + 4 < s->ntoks && is_range_word(t, &s->toks[j + 1]) && day_of(t, &s->toks[j + 2], &(int){0}) &&
               month_of(lx, t, &s->toks[j + 3]) && year_at(s, j + 4))
             y2 = tok_year(t, &s->toks[j + 4]);
-          push_date(s, &cap, i, j + 1, y2, m, d);
+          push_date(bk, s, i, j + 1, y2, m, d);
           i = j;
         }
         continue;
@@ -400,7 +482,7 @@ static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
     if ((k->flags & TK_NUM) && k->e - k->b == 10 && t->shadow[k->b + 4] == '-' && t->shadow[k->b + 7] == '-') {
       /* ISO 8601: "Date: 2023-11-08" */
       int y = atoi(t->shadow + k->b), mo = atoi(t->shadow + k->b + 5), da = atoi(t->shadow + k->b + 8);
-      if (y >= 1900 && y <= 2099 && mo >= 1 && mo <= 12 && da >= 1 && da <= 31) push_date(s, &cap, i, i + 1, y, mo, da);
+      if (y >= 1900 && y <= 2099 && mo >= 1 && mo <= 12 && da >= 1 && da <= 31) push_date(bk, s, i, i + 1, y, mo, da);
       continue;
     }
     if (k->flags & TK_NUM) {
@@ -412,7 +494,7 @@ static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
         while (last > p && last[-1] != '/') last--;
         if (p + n - last == 4 && isdigit((unsigned char)last[0])) {
           int y = atoi(last);
-          if (y >= 1900 && y <= 2099) push_date(s, &cap, i, i + 1, y, 0, 0);
+          if (y >= 1900 && y <= 2099) push_date(bk, s, i, i + 1, y, 0, 0);
         }
         continue;
       }
@@ -426,17 +508,17 @@ static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
     if ((k->flags & TK_YEAR) && q >= 0 && q < i &&
         (dg_tok_is(t, &s->toks[q], "in") || dg_tok_is(t, &s->toks[q], "since") ||
          dg_tok_is(t, &s->toks[q], "during") || dg_tok_is(t, &s->toks[q], "by"))) {
-      push_date(s, &cap, i, i + 1, tok_year(t, k), 0, 0);
+      push_date(bk, s, i, i + 1, tok_year(t, k), 0, 0);
       continue;
     }
     if (i > 0 && dg_tok_is(t, &s->toks[i - 1], "on") && (k->lists & bit_weekday)) {
       /* "met on Tuesday": the last such day up to the dateline */
       const char *wd = dg_lexicon_getn(lx, "weekday", t->shadow + k->b, k->e - k->b);
-      if (wd) push_date(s, &cap, i, i + 1, -200 - atoi(wd), 0, 0);
+      if (wd) push_date(bk, s, i, i + 1, -200 - atoi(wd), 0, 0);
       continue;
     }
     if (dg_tok_is(t, k, "today")) {
-      push_date(s, &cap, i, i + 1, -1, 0, 0); /* resolved against the document's date */
+      push_date(bk, s, i, i + 1, -1, 0, 0); /* resolved against the document's date */
       continue;
     }
     if (i + 1 < s->ntoks && dg_tok_is(t, &s->toks[i + 1], "year")) {
@@ -448,7 +530,7 @@ static void find_dates(const dg_lexicon *lx, const list_masks *lm, dg_text *t, d
         strcpy(buf + n, " year");
         off = dg_lexicon_get(lx, "relative_year_offset", buf);
       }
-      if (off) push_date(s, &cap, i, i + 2, -100 + atoi(off), 0, 0);
+      if (off) push_date(bk, s, i, i + 2, -100 + atoi(off), 0, 0);
     }
   }
 }
@@ -603,16 +685,15 @@ static int place_follows(const dg_lexicon *lx, const dg_text *t, const dg_sentin
   return 0;
 }
 
-static void push_chunk(dg_sentinfo *s, int *cap, dg_chunk c) {
-  if (s->nchunks == *cap) {
-    *cap = *cap ? *cap * 2 : 16;
-    s->chunks = dg_xrealloc(s->chunks, (size_t)*cap * sizeof *s->chunks);
-  }
-  s->chunks[s->nchunks++] = c;
+static void push_chunk(blocks *bk, dg_sentinfo *s, dg_chunk c) {
+  bk->chunks = block_reserve(bk->chunks, sizeof *bk->chunks, &bk->cap_chunks, bk->nchunks + 1);
+  bk->chunks[bk->nchunks++] = c;
+  s->chunks = bk->chunks + bk->nchunks - ++s->nchunks; /* (the sentence's are the last) */
 }
 
-static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
-  int cap = 0;
+static void find_chunks(scan *sc, dg_sentinfo *s) {
+  const dg_lexicon *lx = sc->lx;
+  dg_text *t = sc->t;
   int i = 0;
   while (i < s->ntoks) {
     const dg_tok *k = &s->toks[i];
@@ -694,7 +775,7 @@ static void find_chunks(const dg_lexicon *lx, dg_text *t, dg_sentinfo *s) {
       int qb = -1, qe = -1;
       if (alias_paren(t, s, last + 1, &qb, &qe) > 0) c.alias_b = qb, c.alias_e = qe;
     }
-    push_chunk(s, &cap, c);
+    push_chunk(&sc->bk, s, c);
     i = c.acr_e >= 0 ? c.acr_e + 1 : (c.alias_e >= 0 ? c.alias_e + 1 : last);
     if (i <= c.tb) i = c.tb + 1;
   }
@@ -754,6 +835,20 @@ char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, 
 
 /* ---- driver ---- */
 
+/* Points every sentence's arrays into the blocks, which t now owns. */
+static void attach_blocks(dg_text *t, blocks *bk) {
+  if (!bk->toks) bk->toks = dg_xmalloc(sizeof *bk->toks); /* (no sentence: still an array) */
+  size_t nt = 0, nd = 0, nc = 0;
+  for (size_t i = 0; i < t->nsents; i++) {
+    dg_sentinfo *s = &t->sents[i];
+    s->toks = bk->toks + nt;
+    s->dates = s->ndates ? bk->dates + nd : NULL;
+    s->chunks = s->nchunks ? bk->chunks + nc : NULL;
+    nt += (size_t)s->ntoks, nd += (size_t)s->ndates, nc += (size_t)s->nchunks;
+  }
+  t->tok_block = bk->toks, t->date_block = bk->dates, t->chunk_block = bk->chunks;
+}
+
 int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_text **out) {
   dg_text *t = dg_xcalloc(1, sizeof *t);
   t->orig = text;
@@ -763,18 +858,18 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
   size_t n = dg_sentence_split(t->shadow, len, &sents);
   t->sents = dg_xcalloc(n ? n : 1, sizeof *t->sents);
   t->nsents = n;
-  list_masks lm = get_list_masks(lx);
+  scan sc = {lx, dg_lexicon_wordtab(lx), get_list_masks(lx), t, {0}};
   for (size_t i = 0; i < n; i++) {
     dg_sentinfo *s = &t->sents[i];
     s->b = sents[i].begin, s->e = sents[i].end;
-    tokenize(t, s);
-    mark_words(lx, &lm, t, s);
-    find_dates(lx, &lm, t, s);
-    find_chunks(lx, t, s);
+    tokenize(&sc, s);
+    find_dates(&sc, s);
+    find_chunks(&sc, s);
     char last = t->shadow[s->e - 1];
     s->heading = s->e - s->b < 160 && last != '.' && last != ';' && last != ':' && last != ',';
   }
   free(sents);
+  attach_blocks(t, &sc.bk);
   find_doc_date(t);
   resolve_dates(t);
   *out = t;
@@ -783,11 +878,9 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
 
 void dg_text_free(dg_text *t) {
   if (!t) return;
-  for (size_t i = 0; i < t->nsents; i++) {
-    free(t->sents[i].toks);
-    free(t->sents[i].dates);
-    free(t->sents[i].chunks);
-  }
+  free(t->tok_block);
+  free(t->date_block);
+  free(t->chunk_block);
   free(t->sents);
   free(t->shadow);
   free(t);

@@ -76,6 +76,9 @@ typedef struct dg_text {
   size_t len;
   dg_sentinfo *sents;
   size_t nsents;
+  dg_tok *tok_block;   /* the arrays every sentence's toks, dates, chunks point into */
+  dg_date *date_block;
+  dg_chunk *chunk_block;
   int doc_y, doc_m, doc_d; /* the document's own date, when it gives one */
 } dg_text;
 
