@@ -122,8 +122,9 @@ static int caps_line(const char *s, size_t n) {
 
 static void make_shadow(const dg_lexicon *lx, dg_text *t) {
   /* zeros past the end: the word table's loads read DG_WORDTAB_PAD bytes from a word's start */
-  t->shadow = dg_xcalloc(t->len + 1 + DG_WORDTAB_PAD, 1);
+  t->shadow = dg_xmalloc(t->len + 1 + DG_WORDTAB_PAD);
   memcpy(t->shadow, t->orig, t->len);
+  memset(t->shadow + t->len, 0, 1 + DG_WORDTAB_PAD);
   size_t b = 0;
   while (b < t->len) {
     const char *nl = memchr(t->shadow + b, '\n', t->len - b);
@@ -149,10 +150,23 @@ typedef struct blocks {
   size_t cap_toks, cap_dates, cap_chunks;
 } blocks;
 
+/* Sizes for a text of len bytes that most documents never grow past
+ * (the corpus has a token per 6.6 bytes, a chunk per 80, a date per
+ * 1,500): growing copies the block. A sentence reserves a token per byte
+ * (DG_SENTENCE_MAX at most) before it is read. */
+static void blocks_init(blocks *bk, size_t len) {
+  memset(bk, 0, sizeof *bk);
+  size_t sent = len < DG_SENTENCE_MAX ? len : DG_SENTENCE_MAX;
+  bk->cap_toks = len / 5 + sent + 1, bk->cap_chunks = len / 48 + 16, bk->cap_dates = len / 512 + 8;
+  bk->toks = dg_xmalloc(bk->cap_toks * sizeof *bk->toks);
+  bk->chunks = dg_xmalloc(bk->cap_chunks * sizeof *bk->chunks);
+  bk->dates = dg_xmalloc(bk->cap_dates * sizeof *bk->dates);
+}
+
 /* v (of elements of size bytes) with room for need, grown by doubling. */
 static void *block_reserve(void *v, size_t size, size_t *cap, size_t need) {
   if (need <= *cap) return v;
-  size_t c = *cap ? *cap : 64;
+  size_t c = *cap;
   while (c < need) c *= 2;
   *cap = c;
   return dg_xrealloc(v, c * size);
@@ -837,7 +851,6 @@ char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, 
 
 /* Points every sentence's arrays into the blocks, which t now owns. */
 static void attach_blocks(dg_text *t, blocks *bk) {
-  if (!bk->toks) bk->toks = dg_xmalloc(sizeof *bk->toks); /* (no sentence: still an array) */
   size_t nt = 0, nd = 0, nc = 0;
   for (size_t i = 0; i < t->nsents; i++) {
     dg_sentinfo *s = &t->sents[i];
@@ -859,6 +872,7 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
   t->sents = dg_xcalloc(n ? n : 1, sizeof *t->sents);
   t->nsents = n;
   scan sc = {lx, dg_lexicon_wordtab(lx), get_list_masks(lx), t, {0}};
+  blocks_init(&sc.bk, len);
   for (size_t i = 0; i < n; i++) {
     dg_sentinfo *s = &t->sents[i];
     s->b = sents[i].begin, s->e = sents[i].end;
