@@ -166,7 +166,7 @@ static void blocks_init(blocks *bk, size_t len) {
 /* v (of elements of size bytes) with room for need, grown by doubling. */
 static void *block_reserve(void *v, size_t size, size_t *cap, size_t need) {
   if (need <= *cap) return v;
-  size_t c = *cap;
+  size_t c = *cap ? *cap : 64;
   while (c < need) c *= 2;
   *cap = c;
   return dg_xrealloc(v, c * size);
@@ -261,6 +261,8 @@ typedef struct scan {
   list_masks lm;
   dg_text *t;
   blocks bk;
+  int *date_at;         /* the sentence's tokens a date rule may start at, in order */
+  size_t ndate_at, cap_date_at;
 } scan;
 
 static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
@@ -311,6 +313,18 @@ static inline void classify_word(const scan *sc, dg_sentinfo *s, dg_tok *k, cons
   if (!(k->flags & TK_CAP) && (lists & sc->lm.connector)) k->flags |= TK_CONN;
 }
 
+/* Every rule of find_dates starts at a month, a number, a weekday,
+ * "today" or a word before "year": the tokenizer lists those tokens, so
+ * that find_dates visits only them. k is token i of the sentence. */
+static inline void note_date_start(scan *sc, const dg_tok *k, int i, const unsigned char *w, size_t n) {
+  if (n == 4 && (w[0] | 0x20) == 'y' && !strncasecmp((const char *)w, "year", 4) && i > 0 &&
+      (!sc->ndate_at || sc->date_at[sc->ndate_at - 1] != i - 1))
+    sc->date_at[sc->ndate_at++] = i - 1;
+  if ((k->flags & (TK_MONTH | TK_NUM)) || (k->lists & sc->lm.weekday) ||
+      (n == 5 && (w[0] | 0x20) == 't' && !strncasecmp((const char *)w, "today", 5)))
+    sc->date_at[sc->ndate_at++] = i;
+}
+
 /* Tokens of sentence s, marked: one pass over its bytes. A word that is
  * a run of ASCII letters and digits (most) takes the short way: no joiner
  * to look for, and a word-table lookup without lower-casing. */
@@ -322,6 +336,8 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
   bk->toks = block_reserve(bk->toks, sizeof *bk->toks, &bk->cap_toks, bk->ntoks + (end - i));
   dg_tok *k0 = bk->toks + bk->ntoks, *k = k0;
   s->toks = k0;
+  sc->date_at = block_reserve(sc->date_at, sizeof *sc->date_at, &sc->cap_date_at, end - i);
+  sc->ndate_at = 0;
   while (i < end) {
     unsigned cl = cclass[x[i]];
     if (cl & CC_SPACE) {
@@ -367,7 +383,9 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
     }
     *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};
-    classify_word(sc, s, k++, e);
+    classify_word(sc, s, k, e);
+    note_date_start(sc, k, (int)(k - k0), x + i, j - i);
+    k++;
     i = j;
   }
   s->ntoks = (int)(k - k0);
@@ -437,14 +455,12 @@ static void find_dates(scan *sc, dg_sentinfo *s) {
   dg_text *t = sc->t;
   blocks *bk = &sc->bk;
   unsigned bit_weekday = lm->weekday, bit_season = lm->season;
-  for (int i = 0; i < s->ntoks; i++) {
+  /* i: the token looked at, past which a rule may have moved it */
+  for (int q = 0, i = -1; q < (int)sc->ndate_at; q++) {
+    if (sc->date_at[q] <= i) continue;
+    i = sc->date_at[q];
     dg_tok *k = &s->toks[i];
     int m, d, j;
-    /* every rule below starts at a month, a number, a weekday, "today" or
-     * a word before "year": other tokens (most) leave at once */
-    if (!(k->flags & (TK_MONTH | TK_NUM)) && !(k->lists & bit_weekday) && !dg_tok_is(t, k, "today") &&
-        !(i + 1 < s->ntoks && dg_tok_is(t, &s->toks[i + 1], "year")))
-      continue;
     if ((m = month_of(lx, t, k))) {
       /* "October 3, 2019", "March 7 to 8, 2011", "Nov 22nd, 2024", "October 2018" */
       if (i + 1 < s->ntoks && day_of(t, &s->toks[i + 1], &d)) {
@@ -871,7 +887,7 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
   size_t n = dg_sentence_split(t->shadow, len, &sents);
   t->sents = dg_xcalloc(n ? n : 1, sizeof *t->sents);
   t->nsents = n;
-  scan sc = {lx, dg_lexicon_wordtab(lx), get_list_masks(lx), t, {0}};
+  scan sc = {lx, dg_lexicon_wordtab(lx), get_list_masks(lx), t, {0}, NULL, 0, 0};
   blocks_init(&sc.bk, len);
   for (size_t i = 0; i < n; i++) {
     dg_sentinfo *s = &t->sents[i];
@@ -883,6 +899,7 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
     s->heading = s->e - s->b < 160 && last != '.' && last != ';' && last != ':' && last != ',';
   }
   free(sents);
+  free(sc.date_at);
   attach_blocks(t, &sc.bk);
   find_doc_date(t);
   resolve_dates(t);
