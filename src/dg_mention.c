@@ -41,6 +41,28 @@ static const unsigned char cclass[256] = {CC64(0), CC64(64), CC64(128), CC64(192
 #undef CC_SP
 static inline int cc_is(unsigned char c, unsigned cls) { return (cclass[c] & cls) != 0; }
 
+/* The end of the run of ASCII letters and digits from j, eight bytes a
+ * step where the byte order allows: a byte's high bit is set when it is
+ * not one. The text's final NUL ends any run, and its padding
+ * (DG_WORDTAB_PAD) makes the last reads safe. */
+static inline size_t alnum_run(const unsigned char *x, size_t j) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+  for (;; j += 8) {
+    uint64_t v;
+    memcpy(&v, x + j, 8);
+    uint64_t a = v & ~hi, l = a | ones * 0x20; /* seven bits: no sum below carries out of its byte */
+    uint64_t digit = (a + ones * (0x80 - '0')) & ~(a + ones * (0x80 - '9' - 1));
+    uint64_t alpha = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x80 - 'z' - 1));
+    uint64_t stop = (~(digit | alpha) | v) & hi;
+    if (stop) return j + ((size_t)__builtin_ctzll(stop) >> 3);
+  }
+#else
+  while (cc_is(x[j], CC_ALNUM)) j++;
+  return j;
+#endif
+}
+
 /* Length of a punctuation sequence at p that is not part of a word
  * (curly quotes, dashes, bullets, nbsp), else 0. */
 static int uni_punct(const unsigned char *p, size_t avail) {
@@ -224,7 +246,9 @@ static size_t word_rest(const unsigned char *x, size_t i, size_t j, size_t end, 
 /* Shape flags of the word [i, j) whose first byte is of class cl. */
 static inline uint32_t word_shape(const unsigned char *x, size_t i, size_t j, unsigned cl) {
   uint32_t f = TK_WORD | (cl & CC_UPPER ? TK_CAP : 0) | (cl & CC_DIGIT ? TK_NUM : 0);
-  if (!(cl & CC_LOWER)) { /* (a first lower-case letter already rules capitals out) */
+  /* a lower-case letter first or second rules capitals out (a word of one
+   * byte has one capital at most, whatever follows it) */
+  if (!(cl & CC_LOWER) && !cc_is(x[i + 1], CC_LOWER)) {
     int upc = 0, lowc = 0;
     for (size_t k = i; k < j && !lowc; k++) upc += cc_is(x[k], CC_UPPER), lowc += cc_is(x[k], CC_LOWER);
     if (upc >= 2 && lowc == 0) f |= TK_ALLCAP; /* (counting stops at a lower-case letter) */
@@ -241,7 +265,7 @@ static int possessive(const unsigned char *x, size_t i, size_t j) {
 /* The word lists the mention stage tests tokens for, as dg_tok.lists
  * masks (0: the lexicon has no such list), looked up once per document. */
 typedef struct list_masks {
-  unsigned ordinal, month, connector, weekday, season;
+  unsigned ordinal, month, connector, weekday, season, tens;
 } list_masks;
 
 static unsigned list_mask(const dg_lexicon *lx, const char *list) {
@@ -251,7 +275,7 @@ static unsigned list_mask(const dg_lexicon *lx, const char *list) {
 
 static list_masks get_list_masks(const dg_lexicon *lx) {
   return (list_masks){list_mask(lx, "ordinal"), list_mask(lx, "month"), list_mask(lx, "connector"),
-                      list_mask(lx, "weekday"), list_mask(lx, "season")};
+                      list_mask(lx, "weekday"), list_mask(lx, "season"), list_mask(lx, "tens")};
 }
 
 /* What the stage reads a document with, and what it writes. */
@@ -263,6 +287,8 @@ typedef struct scan {
   blocks bk;
   int *date_at;         /* the sentence's tokens a date rule may start at, in order */
   size_t ndate_at, cap_date_at;
+  int *name_at;         /* its words that may start a name chunk (capitalised or numbers), in order */
+  size_t nname_at, cap_name_at;
 } scan;
 
 static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
@@ -275,10 +301,18 @@ static int parse_int(const dg_text *t, const dg_tok *k, int *v) {
   return (int)i;
 }
 
-/* "twenty-seventh", "thirty-first": tens and an ordinal unit. */
-static void hyphen_ordinal(const dg_lexicon *lx, dg_tok *k, const char *w, size_t n) {
+/* "twenty-seventh", "thirty-first": tens and an ordinal unit. The word
+ * table tells first whether the part before the dash is a tens word (a
+ * one-word entry of the list), so most hyphenated words cost no string
+ * lookup. */
+static void hyphen_ordinal(const scan *sc, dg_tok *k, const char *w, size_t n) {
+  const dg_lexicon *lx = sc->lx;
   const char *dash = memchr(w, '-', n);
   if (!dash || dash == w) return;
+  if (sc->lm.tens) {
+    const dg_wordtab_entry *e = dg_wordtab_get(sc->wt, w, (size_t)(dash - w));
+    if (!e || !(e->lists & sc->lm.tens)) return;
+  }
   const char *tens = dg_lexicon_getn(lx, "tens", w, (size_t)(dash - w));
   const char *unit = dg_lexicon_getn(lx, "ordinal", dash + 1, n - (size_t)(dash + 1 - w));
   if (tens && unit && atoi(unit) < 10) k->flags |= TK_ORD, k->ordinal = atoi(tens) + atoi(unit);
@@ -307,7 +341,7 @@ static inline void classify_word(const scan *sc, dg_sentinfo *s, dg_tok *k, cons
   size_t n = k->e - k->b;
   const char *v = lists & sc->lm.ordinal ? dg_lexicon_getn(sc->lx, "ordinal", w, n) : NULL;
   if (v) k->flags |= TK_ORD, k->ordinal = atoi(v);
-  if (!v && (k->flags & TK_HYPHEN)) hyphen_ordinal(sc->lx, k, w, n);
+  if (!v && (k->flags & TK_HYPHEN)) hyphen_ordinal(sc, k, w, n);
   if (k->flags & TK_NUM) number_word(sc->t, k, w, n);
   if (lists & sc->lm.month) k->flags |= TK_MONTH;
   if (!(k->flags & TK_CAP) && (lists & sc->lm.connector)) k->flags |= TK_CONN;
@@ -337,7 +371,8 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
   dg_tok *k0 = bk->toks + bk->ntoks, *k = k0;
   s->toks = k0;
   sc->date_at = block_reserve(sc->date_at, sizeof *sc->date_at, &sc->cap_date_at, end - i);
-  sc->ndate_at = 0;
+  sc->name_at = block_reserve(sc->name_at, sizeof *sc->name_at, &sc->cap_name_at, end - i);
+  sc->ndate_at = sc->nname_at = 0;
   while (i < end) {
     unsigned cl = cclass[x[i]];
     if (cl & CC_SPACE) {
@@ -353,8 +388,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
     const dg_wordtab_entry *e;
     uint32_t f;
     if (cl & CC_ALNUM) {
-      j = i + 1;
-      while (cc_is(x[j], CC_ALNUM)) j++;
+      j = alnum_run(x, i + 1);
       if (j < end && cc_is(x[j], CC_MORE)) {
         int hyphen = 0;
         j = word_rest(x, i, j, end, &hyphen);
@@ -385,6 +419,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
     *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};
     classify_word(sc, s, k, e);
     note_date_start(sc, k, (int)(k - k0), x + i, j - i);
+    if ((k->flags & (TK_CAP | TK_NUM)) && !(k->flags & TK_CONN)) sc->name_at[sc->nname_at++] = (int)(k - k0);
     k++;
     i = j;
   }
@@ -707,9 +742,12 @@ static int event_head_before(const dg_lexicon *lx, const dg_text *t, const dg_se
 static int place_follows(const dg_lexicon *lx, const dg_text *t, const dg_sentinfo *s, int i) {
   if (i < s->ntoks && dg_tok_is(t, &s->toks[i], "the")) i++;
   for (int n = 1; n <= 4 && i + n <= s->ntoks; n++) {
-    char *w = dg_xstrndup(t->shadow + s->toks[i].b, s->toks[i + n - 1].e - s->toks[i].b);
+    char buf[256];
+    size_t len = s->toks[i + n - 1].e - s->toks[i].b;
+    char *w = len < sizeof buf ? memcpy(buf, t->shadow + s->toks[i].b, len) : dg_xstrndup(t->shadow + s->toks[i].b, len);
+    w[len] = '\0';
     const dg_gaz *g = dg_lexicon_gazetteer(lx, w);
-    free(w);
+    if (w != buf) free(w);
     if (g && (g->kind == DG_K_PLACE || g->kind == DG_K_COUNTRY)) return 1;
   }
   return 0;
@@ -724,8 +762,10 @@ static void push_chunk(blocks *bk, dg_sentinfo *s, dg_chunk c) {
 static void find_chunks(scan *sc, dg_sentinfo *s) {
   const dg_lexicon *lx = sc->lx;
   dg_text *t = sc->t;
-  int i = 0;
-  while (i < s->ntoks) {
+  int i = 0; /* the next token that may start a chunk: only the tokenizer's candidates can */
+  for (size_t q = 0; q < sc->nname_at; q++) {
+    if (sc->name_at[q] < i) continue;
+    i = sc->name_at[q];
     const dg_tok *k = &s->toks[i];
     int starts = name_word(k) && !(k->flags & TK_CONN);
     /* a number starts a name only as a year before one: "2015 Report" */
@@ -775,6 +815,7 @@ static void find_chunks(scan *sc, dg_sentinfo *s) {
         j++; /* a stray period the sentence splitter did not take as an end */
         continue;
       }
+      if (!tok_punct(t, x, '(')) break; /* (what follows starts with one) */
       int close = dg_mention_acronym_paren(t, s, j);
       if (close > 0) {
         /* inline definition: a name continues after it only with a
@@ -887,7 +928,7 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
   size_t n = dg_sentence_split(t->shadow, len, &sents);
   t->sents = dg_xcalloc(n ? n : 1, sizeof *t->sents);
   t->nsents = n;
-  scan sc = {lx, dg_lexicon_wordtab(lx), get_list_masks(lx), t, {0}, NULL, 0, 0};
+  scan sc = {lx, dg_lexicon_wordtab(lx), get_list_masks(lx), t, {0}, NULL, 0, 0, NULL, 0, 0};
   blocks_init(&sc.bk, len);
   for (size_t i = 0; i < n; i++) {
     dg_sentinfo *s = &t->sents[i];
@@ -900,6 +941,7 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
   }
   free(sents);
   free(sc.date_at);
+  free(sc.name_at);
   attach_blocks(t, &sc.bk);
   find_doc_date(t);
   resolve_dates(t);
