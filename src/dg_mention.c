@@ -41,26 +41,17 @@ static const unsigned char cclass[256] = {CC64(0), CC64(64), CC64(128), CC64(192
 #undef CC_SP
 static inline int cc_is(unsigned char c, unsigned cls) { return (cclass[c] & cls) != 0; }
 
-/* The end of the run of ASCII letters and digits from j, eight bytes a
- * step where the byte order allows: a byte's high bit is set when it is
- * not one. The text's final NUL ends any run, and its padding
- * (DG_WORDTAB_PAD) makes the last reads safe. */
+/* The end of the run of ASCII letters and digits from j, four bytes a
+ * step (one test each, no index update between). The text's final NUL
+ * ends any run, and its padding (DG_WORDTAB_PAD) makes the reads past it
+ * safe. */
 static inline size_t alnum_run(const unsigned char *x, size_t j) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  const uint64_t hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
-  for (;; j += 8) {
-    uint64_t v;
-    memcpy(&v, x + j, 8);
-    uint64_t a = v & ~hi, l = a | ones * 0x20; /* seven bits: no sum below carries out of its byte */
-    uint64_t digit = (a + ones * (0x80 - '0')) & ~(a + ones * (0x80 - '9' - 1));
-    uint64_t alpha = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x80 - 'z' - 1));
-    uint64_t stop = (~(digit | alpha) | v) & hi;
-    if (stop) return j + ((size_t)__builtin_ctzll(stop) >> 3);
+  for (;; j += 4) {
+    if (!cc_is(x[j], CC_ALNUM)) return j;
+    if (!cc_is(x[j + 1], CC_ALNUM)) return j + 1;
+    if (!cc_is(x[j + 2], CC_ALNUM)) return j + 2;
+    if (!cc_is(x[j + 3], CC_ALNUM)) return j + 3;
   }
-#else
-  while (cc_is(x[j], CC_ALNUM)) j++;
-  return j;
-#endif
 }
 
 /* Length of a punctuation sequence at p that is not part of a word
@@ -353,9 +344,9 @@ static void number_word(const dg_text *t, dg_tok *k, const char *w, size_t n) {
 }
 
 /* A word's lists (e: its word table entry, or NULL) and what they make
- * of it: ordinal ("sixth"), month, connector. */
-static inline void classify_word(const scan *sc, dg_sentinfo *s, dg_tok *k, const dg_wordtab_entry *e) {
-  if (!e && !(k->flags & (TK_HYPHEN | TK_NUM))) return; /* most words: nothing to mark */
+ * of it: ordinal ("sixth"), month, connector. Only for a word in some
+ * list, hyphenated or a number: nothing to mark on others. */
+static void classify_word(const scan *sc, dg_sentinfo *s, dg_tok *k, const dg_wordtab_entry *e) {
   unsigned lists = e ? e->lists : 0;
   k->lists = lists, k->multi = e ? e->multi : 0;
   s->lists |= lists;
@@ -371,12 +362,13 @@ static inline void classify_word(const scan *sc, dg_sentinfo *s, dg_tok *k, cons
 
 /* Every rule of find_dates starts at a month, a number, a weekday,
  * "today" or a word before "year": the tokenizer lists those tokens, so
- * that find_dates visits only them. k is token i of the sentence. */
-static inline void note_date_start(scan *sc, const dg_tok *k, int i, const unsigned char *w, size_t n) {
+ * that find_dates visits only them. w[0..n) is token i of the sentence. */
+static inline void note_date_start(scan *sc, uint32_t flags, unsigned lists, int i, const unsigned char *w,
+                                   size_t n) {
   if (n == 4 && (w[0] | 0x20) == 'y' && !strncasecmp((const char *)w, "year", 4) && i > 0 &&
       (!sc->ndate_at || sc->date_at[sc->ndate_at - 1] != i - 1))
     sc->date_at[sc->ndate_at++] = i - 1;
-  if ((k->flags & (TK_MONTH | TK_NUM)) || (k->lists & sc->lm.weekday) ||
+  if ((flags & (TK_MONTH | TK_NUM)) || (lists & sc->lm.weekday) ||
       (n == 5 && (w[0] | 0x20) == 't' && !strncasecmp((const char *)w, "today", 5)))
     sc->date_at[sc->ndate_at++] = i;
 }
@@ -403,7 +395,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
     }
     if (cl & CC_PUNCT) { /* "&" joins names: "Internet & Security" */
       *k++ = (dg_tok){(uint32_t)i, (uint32_t)i + 1, TK_PUNCT | (x[i] == '&' ? TK_CONN : 0), 0, 0, 0};
-      i++;
+      i += 1 + (x[i + 1] == ' ');
       continue;
     }
     size_t j;
@@ -439,11 +431,14 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
     }
     *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};
-    classify_word(sc, s, k, e);
-    note_date_start(sc, k, (int)(k - k0), x + i, j - i);
-    if ((k->flags & (TK_CAP | TK_NUM)) && !(k->flags & TK_CONN)) sc->name_at[sc->nname_at++] = (int)(k - k0);
+    if (e || (f & (TK_HYPHEN | TK_NUM))) {
+      classify_word(sc, s, k, e);
+      f = k->flags;
+    }
+    note_date_start(sc, f, e ? e->lists : 0, (int)(k - k0), x + i, j - i);
+    if ((f & (TK_CAP | TK_NUM)) && !(f & TK_CONN)) sc->name_at[sc->nname_at++] = (int)(k - k0);
     k++;
-    i = j;
+    i = j + (x[j] == ' '); /* (a space after a word: no turn of the loop for it) */
   }
   s->ntoks = (int)(k - k0);
   bk->ntoks += (size_t)s->ntoks;
