@@ -873,11 +873,35 @@ size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te) {
   return te > tb ? (size_t)(s->toks[te - 1].e - s->toks[tb].b) + 1 : 1;
 }
 
+/* Is the rendering of [tb, te) (te > tb) the span's own bytes? So it is
+ * when no token is one the rendering drops or spaces its own way ("(",
+ * ")", a stray ".", "-") and every gap between tokens is nothing or one
+ * space not after a '-': then one copy makes it (most names). */
+static int render_verbatim(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens) {
+  const char *x = t->shadow;
+  for (int i = tb; i < te; i++) {
+    const dg_tok *k = &s->toks[i];
+    if ((k->flags & TK_PUNCT) && k->e - k->b == 1) {
+      char ch = x[k->b];
+      if (ch == '-' || (skip_parens && (ch == '.' || ch == '(' || ch == ')'))) return 0;
+    }
+    uint32_t gap = i > tb ? k->b - k[-1].e : 0;
+    if (gap > 1 || (gap == 1 && (x[k->b - 1] != ' ' || x[k->b - 2] == '-'))) return 0;
+  }
+  return 1;
+}
+
 /* Writes straight into out: every space written stands for at least one
  * byte of the source span (white space, or a skipped ')'), so the output
  * never outgrows the span and needs no growing buffer. */
 size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
                               char *out) {
+  if (te > tb && render_verbatim(t, s, tb, te, skip_parens)) {
+    size_t n = s->toks[te - 1].e - s->toks[tb].b;
+    memcpy(out, t->shadow + s->toks[tb].b, n);
+    out[n] = '\0';
+    return n;
+  }
   size_t len = 0;
   int depth = 0;
   char prev_ch = 0; /* the previous token's one-character punctuation, or 0 */
