@@ -869,10 +869,6 @@ static void find_chunks(scan *sc, dg_sentinfo *s) {
   }
 }
 
-size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te) {
-  return te > tb ? (size_t)(s->toks[te - 1].e - s->toks[tb].b) + 1 : 1;
-}
-
 /* Is the rendering of [tb, te) (te > tb) the span's own bytes? So it is
  * when no token is one the rendering drops or spaces its own way ("(",
  * ")", a stray ".", "-") and every gap between tokens is nothing or one

@@ -95,10 +95,12 @@ static inline int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word)
   return k->e - k->b == n && n && (t->shadow[k->b] | 0x20) == (word[0] | 0x20) &&
          strncasecmp(t->shadow + k->b, word, n) == 0;
 }
+/* (The first letters first: prefixes come from tables too, where the
+ * length does not fold, and most tokens differ there.) */
 static inline int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix) {
+  if ((t->shadow[k->b] | 0x20) != (prefix[0] | 0x20)) return 0;
   size_t n = strlen(prefix);
-  return k->e - k->b >= n && n && (t->shadow[k->b] | 0x20) == (prefix[0] | 0x20) &&
-         strncasecmp(t->shadow + k->b, prefix, n) == 0;
+  return k->e - k->b >= n && n && strncasecmp(t->shadow + k->b, prefix, n) == 0;
 }
 char *dg_tok_str(const dg_text *t, const dg_tok *k);
 
@@ -108,7 +110,9 @@ char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, 
 /* The same into a caller's array of at least dg_mention_render_bound bytes
  * (the span's bytes and a NUL: a rendering is never longer than its
  * source); returns the length. For callers that only look a name up. */
-size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te);
+static inline size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te) { /* (once per name looked up) */
+  return te > tb ? (size_t)(s->toks[te - 1].e - s->toks[tb].b) + 1 : 1;
+}
 size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
                               char *out);
 
