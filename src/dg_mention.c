@@ -382,7 +382,8 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
   blocks *bk = &sc->bk;
   /* a token takes a byte at least: room for all, no test per token */
   bk->toks = block_reserve(bk->toks, sizeof *bk->toks, &bk->cap_toks, bk->ntoks + (end - i));
-  dg_tok *k0 = bk->toks + bk->ntoks, *k = k0;
+  dg_tok *k0 = bk->toks + bk->ntoks;
+  int nt = 0; /* (an index, not a pointer: no division by the size of a token) */
   s->toks = k0;
   sc->date_at = block_reserve(sc->date_at, sizeof *sc->date_at, &sc->cap_date_at, end - i);
   sc->name_at = block_reserve(sc->name_at, sizeof *sc->name_at, &sc->cap_name_at, end - i);
@@ -394,7 +395,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       continue;
     }
     if (cl & CC_PUNCT) { /* "&" joins names: "Internet & Security" */
-      *k++ = (dg_tok){(uint32_t)i, (uint32_t)i + 1, TK_PUNCT | (x[i] == '&' ? TK_CONN : 0), 0, 0, 0};
+      k0[nt++] = (dg_tok){(uint32_t)i, (uint32_t)i + 1, TK_PUNCT | (x[i] == '&' ? TK_CONN : 0), 0, 0, 0};
       i += 1 + (x[i + 1] == ' ');
       continue;
     }
@@ -421,7 +422,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       }
       int up = uni_punct(x + i, end - i);
       if (up) {
-        *k++ = (dg_tok){(uint32_t)i, (uint32_t)(i + (size_t)up), TK_PUNCT, 0, 0, 0};
+        k0[nt++] = (dg_tok){(uint32_t)i, (uint32_t)(i + (size_t)up), TK_PUNCT, 0, 0, 0};
         i += (size_t)up;
         continue;
       }
@@ -430,17 +431,18 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
       e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
     }
+    dg_tok *k = &k0[nt];
     *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};
     if (e || (f & (TK_HYPHEN | TK_NUM))) {
       classify_word(sc, s, k, e);
       f = k->flags;
     }
-    note_date_start(sc, f, e ? e->lists : 0, (int)(k - k0), x + i, j - i);
-    if ((f & (TK_CAP | TK_NUM)) && !(f & TK_CONN)) sc->name_at[sc->nname_at++] = (int)(k - k0);
-    k++;
+    note_date_start(sc, f, e ? e->lists : 0, nt, x + i, j - i);
+    if ((f & (TK_CAP | TK_NUM)) && !(f & TK_CONN)) sc->name_at[sc->nname_at++] = nt;
+    nt++;
     i = j + (x[j] == ' '); /* (a space after a word: no turn of the loop for it) */
   }
-  s->ntoks = (int)(k - k0);
+  s->ntoks = nt;
   bk->ntoks += (size_t)s->ntoks;
 }
 
@@ -967,6 +969,10 @@ int dg_mention_analyse(const dg_lexicon *lx, const char *text, size_t len, dg_te
   t->nsents = n;
   scan sc = {lx, dg_lexicon_wordtab(lx), get_list_masks(lx), t, {0}, NULL, 0, 0, NULL, 0, 0};
   blocks_init(&sc.bk, len);
+  /* (a sentence is DG_SENTENCE_MAX bytes at most: these lists never grow) */
+  sc.cap_date_at = sc.cap_name_at = (len < DG_SENTENCE_MAX ? len : DG_SENTENCE_MAX) + 1;
+  sc.date_at = dg_xmalloc(sc.cap_date_at * sizeof *sc.date_at);
+  sc.name_at = dg_xmalloc(sc.cap_name_at * sizeof *sc.name_at);
   for (size_t i = 0; i < n; i++) {
     dg_sentinfo *s = &t->sents[i];
     s->b = sents[i].begin, s->e = sents[i].end;
