@@ -16,7 +16,7 @@ static void short_key(const dg_wordtab *t, const char *word, size_t n, uint64_t 
 
 static dg_wordtab_entry *short_find(dg_wordtab_entry *v, unsigned bits, uint64_t lo, uint64_t hi, size_t n) {
   size_t mask = ((size_t)1 << bits) - 1;
-  size_t i = dg_wordtab_slot(lo, hi, n, bits);
+  size_t i = dg_wordtab_slot(lo, hi, n, 64 - bits);
   while (v[i].len && !(v[i].lo == lo && v[i].hi == hi && v[i].len == n)) i = (i + 1) & mask;
   return &v[i];
 }
@@ -30,7 +30,7 @@ static void grow(dg_wordtab *t) {
     if (t->v[i].len) *short_find(v, bits, t->v[i].lo, t->v[i].hi, t->v[i].len) = t->v[i];
   free(t->v);
   t->v = v;
-  t->bits = bits;
+  t->bits = bits, t->shift = 64 - bits, t->mask = ((size_t)1 << bits) - 1;
 }
 
 void dg_wordtab_init(dg_wordtab *t) {

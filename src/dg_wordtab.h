@@ -29,6 +29,8 @@ typedef struct dg_wordtab_entry {
 typedef struct dg_wordtab {
   dg_wordtab_entry *v;  /* open addressing, 1 << bits slots (bits >= 8) */
   unsigned bits;
+  unsigned shift;       /* 64 - bits, and */
+  size_t mask;          /* (1 << bits) - 1: kept, not worked out per lookup */
   size_t n;
   uint64_t keep[9];     /* keep[n]: the first n bytes of a loaded eight */
   dg_map longer;        /* lower-cased words over 16 bytes -> index into long_v */
@@ -52,9 +54,10 @@ static inline uint64_t dg_wordtab_lower8(uint64_t x) {
   return x | ((ge_a & ~gt_z & ~x & hi) >> 2); /* 0x80 >> 2 is the case bit 0x20 */
 }
 
-static inline size_t dg_wordtab_slot(uint64_t lo, uint64_t hi, size_t n, unsigned bits) {
+/* The first slot of a key, for a table of 1 << (64 - shift) slots. */
+static inline size_t dg_wordtab_slot(uint64_t lo, uint64_t hi, size_t n, unsigned shift) {
   uint64_t x = (lo ^ (hi * 0xc4ceb9fe1a85ec53ULL) ^ n) * 0x9e3779b97f4a7c15ULL;
-  return (size_t)(x >> (64 - bits));
+  return (size_t)(x >> shift);
 }
 
 /* The entry of word[0..n), or NULL (also for n == 0). word must have
@@ -70,8 +73,7 @@ static inline const dg_wordtab_entry *dg_wordtab_get(const dg_wordtab *t, const 
   } else {
     lo = dg_wordtab_lower8(lo & t->keep[n]);
   }
-  size_t mask = ((size_t)1 << t->bits) - 1;
-  for (size_t i = dg_wordtab_slot(lo, hi, n, t->bits);; i = (i + 1) & mask) {
+  for (size_t i = dg_wordtab_slot(lo, hi, n, t->shift);; i = (i + 1) & t->mask) {
     const dg_wordtab_entry *e = &t->v[i];
     if (e->lo == lo && e->hi == hi && e->len == n) return e;
     if (!e->len) return NULL;
@@ -94,8 +96,7 @@ static inline const dg_wordtab_entry *dg_wordtab_get_alnum(const dg_wordtab *t, 
   } else {
     lo = (lo | case_bits) & t->keep[n];
   }
-  size_t mask = ((size_t)1 << t->bits) - 1;
-  for (size_t i = dg_wordtab_slot(lo, hi, n, t->bits);; i = (i + 1) & mask) {
+  for (size_t i = dg_wordtab_slot(lo, hi, n, t->shift);; i = (i + 1) & t->mask) {
     const dg_wordtab_entry *e = &t->v[i];
     if (e->lo == lo && e->hi == hi) return e;
     if (!e->len) return NULL;
