@@ -248,8 +248,8 @@ static size_t word_rest(const unsigned char *x, size_t i, size_t j, size_t end, 
   }
   if (j > end) j = end;
   /* "U.S." keeps its final period; "Leaders’" / "Ministers'" their apostrophe */
-  if (j < end && x[j] == '.' && dotted((const char *)x, i, j) && isupper(x[j - 1]) && x[j - 2] == '.')
-    j++;
+  if (j < end && x[j] == '.' && j - i >= 2 && isupper(x[j - 1]) && x[j - 2] == '.' && dotted((const char *)x, i, j))
+    j++; /* (dotted, the loop, last: most words fail a test before it) */
   else if (j < end && (x[j] == '\'' || is_rsquo(x + j, end - j)) && (x[j - 1] == 's' || x[j - 1] == 'S') &&
            !(j + (x[j] == '\'' ? 1 : 3) < end && word_char(x + j + (x[j] == '\'' ? 1 : 3), end - j)))
     j += x[j] == '\'' ? 1 : 3;
@@ -278,7 +278,7 @@ static int possessive(const unsigned char *x, size_t i, size_t j) {
 /* The word lists the mention stage tests tokens for, as dg_tok.lists
  * masks (0: the lexicon has no such list), looked up once per document. */
 typedef struct list_masks {
-  unsigned ordinal, month, connector, weekday, season, tens;
+  unsigned ordinal, month, connector, weekday, season, tens, head;
 } list_masks;
 
 static unsigned list_mask(const dg_lexicon *lx, const char *list) {
@@ -286,9 +286,18 @@ static unsigned list_mask(const dg_lexicon *lx, const char *list) {
   return b < 0 ? 0 : 1u << b;
 }
 
+/* Looked up once per lexicon and thread, not per document: the memo is
+ * plain data (nothing to free), keyed by the lexicon's serial number. */
 static list_masks get_list_masks(const dg_lexicon *lx) {
-  return (list_masks){list_mask(lx, "ordinal"), list_mask(lx, "month"), list_mask(lx, "connector"),
-                      list_mask(lx, "weekday"), list_mask(lx, "season"), list_mask(lx, "tens")};
+  static _Thread_local struct {
+    unsigned long serial; /* 0: none yet (serials start at 1) */
+    list_masks lm;
+  } memo;
+  if (memo.serial && memo.serial == dg_lexicon_serial(lx)) return memo.lm;
+  memo.serial = dg_lexicon_serial(lx);
+  return memo.lm = (list_masks){list_mask(lx, "ordinal"), list_mask(lx, "month"), list_mask(lx, "connector"),
+                      list_mask(lx, "weekday"), list_mask(lx, "season"), list_mask(lx, "tens"),
+                      list_mask(lx, "head")};
 }
 
 /* What the stage reads a document with, and what it writes. */
@@ -750,10 +759,12 @@ static int alias_paren(const dg_text *t, const dg_sentinfo *s, int i, int *qb, i
 }
 
 /* Is the token before i a one-word event head ("Dialogue", "Meeting")? */
-static int event_head_before(const dg_lexicon *lx, const dg_text *t, const dg_sentinfo *s, int i) {
+static int event_head_before(const scan *sc, const dg_sentinfo *s, int i) {
   if (i < 1) return 0;
   const dg_tok *k = &s->toks[i - 1];
-  const char *v = dg_lexicon_getn(lx, "head", t->shadow + k->b, k->e - k->b);
+  /* a word's lists say whether it is a head at all: a string lookup only for one */
+  if ((k->flags & TK_WORD) && sc->lm.head && !(k->lists & sc->lm.head)) return 0;
+  const char *v = dg_lexicon_getn(sc->lx, "head", sc->t->shadow + k->b, k->e - k->b);
   return v && !strncmp(v, "event:", 6);
 }
 
@@ -816,7 +827,7 @@ static void find_chunks(scan *sc, dg_sentinfo *s) {
           if (dg_tok_is(t, &s->toks[r], "in") && place_follows(lx, t, s, r + 1)) bad_in = 1;
           /* "... Cyber Dialogue in Vilnius": after an event's head, "in" and a
            * capitalised word is where it took place, whatever the place */
-          if (dg_tok_is(t, &s->toks[r], "in") && r == j && event_head_before(lx, t, s, j) &&
+          if (dg_tok_is(t, &s->toks[r], "in") && r == j && event_head_before(sc, s, j) &&
               r + 1 < s->ntoks && !dg_tok_is(t, &s->toks[r + 1], "the"))
             bad_in = 1;
           r++;
