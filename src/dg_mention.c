@@ -160,12 +160,16 @@ static void make_shadow(const dg_lexicon *lx, dg_text *t) {
   t->shadow = dg_xmalloc(t->len + 1 + DG_WORDTAB_PAD);
   memcpy(t->shadow, t->orig, t->len);
   memset(t->shadow + t->len, 0, 1 + DG_WORDTAB_PAD);
-  size_t b = 0;
+  size_t b = 0, cr = 0; /* cr: the next CR at or after b (len if none), looked for again once passed */
   while (b < t->len) {
     const char *nl = memchr(t->shadow + b, '\n', t->len - b);
     size_t e = nl ? (size_t)(nl - t->shadow) : t->len;
-    const char *cr = memchr(t->shadow + b, '\r', e - b);
-    if (cr) e = (size_t)(cr - t->shadow);
+    if (cr < b) cr = b;
+    if (cr == b) {
+      const char *p = memchr(t->shadow + b, '\r', t->len - b);
+      cr = p ? (size_t)(p - t->shadow) : t->len;
+    }
+    if (cr < e) e = cr;
     if (caps_line(t->shadow + b, e - b)) titlecase_line(lx, t->shadow + b, e - b);
     b = e + 1;
   }
