@@ -700,18 +700,31 @@ static void find_doc_date(dg_text *t) {
   }
 }
 
+/* Writes v (0..10^w - 1) as w digits with leading zeros. */
+static char *put_digits(char *p, int v, int w) {
+  for (int i = w - 1; i >= 0; i--, v /= 10) p[i] = (char)('0' + v % 10);
+  return p + w;
+}
+
+/* The common case by hand (snprintf costs a thousand instructions a
+ * date): a four-digit year, month and day of two digits, room for all;
+ * anything else as snprintf writes it. */
 int dg_date_iso(const dg_date *d, char *buf, size_t n) {
   if (d->y <= 0) return DG_L_NONE;
-  if (d->m && d->d) {
+  int kind = d->m && d->d ? DG_L_DATE : d->m ? DG_L_GYEARMONTH : DG_L_GYEAR;
+  if (n >= 11 && d->y <= 9999 && d->m >= 0 && d->m <= 99 && d->d >= 0 && d->d <= 99) {
+    char *p = put_digits(buf, d->y, 4);
+    if (kind != DG_L_GYEAR) *p++ = '-', p = put_digits(p, d->m, 2);
+    if (kind == DG_L_DATE) *p++ = '-', p = put_digits(p, d->d, 2);
+    *p = '\0';
+  } else if (kind == DG_L_DATE) {
     snprintf(buf, n, "%04d-%02d-%02d", d->y, d->m, d->d);
-    return DG_L_DATE;
-  }
-  if (d->m) {
+  } else if (kind == DG_L_GYEARMONTH) {
     snprintf(buf, n, "%04d-%02d", d->y, d->m);
-    return DG_L_GYEARMONTH;
+  } else {
+    snprintf(buf, n, "%04d", d->y);
   }
-  snprintf(buf, n, "%04d", d->y);
-  return DG_L_GYEAR;
+  return kind;
 }
 
 /* ---- name chunks ---- */
