@@ -403,18 +403,10 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
   sc->ndate_at = sc->nname_at = 0;
   while (i < end) {
     unsigned cl = cclass[x[i]];
-    if (cl & CC_SPACE) {
-      i++;
-      continue;
-    }
-    if (cl & CC_PUNCT) { /* "&" joins names: "Internet & Security" */
-      k0[nt++] = (dg_tok){(uint32_t)i, (uint32_t)i + 1, TK_PUNCT | (x[i] == '&' ? TK_CONN : 0), 0, 0, 0};
-      i += 1 + (x[i + 1] == ' ');
-      continue;
-    }
     size_t j;
     const dg_wordtab_entry *e;
     uint32_t f;
+    /* (the classes exclude each other: words, the most, are tested first) */
     if (cl & CC_ALNUM) {
       j = alnum_run(x, i + 1);
       if (j < end && cc_is(x[j], CC_MORE)) {
@@ -427,6 +419,13 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
         f = word_shape(x, i, j, cl);
         e = dg_wordtab_get_alnum(sc->wt, (const char *)x + i, j - i);
       }
+    } else if (cl & CC_SPACE) {
+      i++;
+      continue;
+    } else if (cl & CC_PUNCT) { /* "&" joins names: "Internet & Security" */
+      k0[nt++] = (dg_tok){(uint32_t)i, (uint32_t)i + 1, TK_PUNCT | (x[i] == '&' ? TK_CONN : 0), 0, 0, 0};
+      i += 1 + (x[i + 1] == ' ');
+      continue;
     } else {
       int sp = uni_space(x + i, end - i);
       if (sp) {
