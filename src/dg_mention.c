@@ -409,7 +409,11 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
     /* (the classes exclude each other: words, the most, are tested first) */
     if (cl & CC_ALNUM) {
       j = alnum_run(x, i + 1);
-      if (j < end && cc_is(x[j], CC_MORE)) {
+      int more = j < end && cc_is(x[j], CC_MORE); /* may the word go on past its letters? */
+      /* not at the sentence's final period, unless the word may be "U.S."
+       * (what word_rest would find there, without its loops) */
+      if (more && x[j] == '.' && j + 1 == end && !(j - i >= 2 && isupper(x[j - 1]) && x[j - 2] == '.')) more = 0;
+      if (more) {
         int hyphen = 0;
         j = word_rest(x, i, j, end, &hyphen);
         f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
