@@ -738,9 +738,8 @@ static int name_word(const dg_tok *k) {
 }
 
 /* "(ARF)", "(ARF ISM on ICTs Security)", "(ADMM-Plus)", "(PoA)", "(DG CONNECT)":
- * returns the index of ')' or -1. */
-int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i) {
-  if (i >= s->ntoks || !tok_punct(t, &s->toks[i], '(')) return -1;
+ * returns the index of ')' or -1. Token i is a '(' (dg_mention_acronym_paren). */
+int dg_mention_acronym_group(const dg_text *t, const dg_sentinfo *s, int i) {
   int j = i + 1, words = 0, caps = 0;
   while (j < s->ntoks && !tok_punct(t, &s->toks[j], ')')) {
     const dg_tok *k = &s->toks[j];

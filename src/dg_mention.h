@@ -116,8 +116,16 @@ static inline size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int t
 size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
                               char *out);
 
-/* If token i opens an acronym group "(ABBR)", the index of its ')', else -1. */
-int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i);
+/* If token i opens an acronym group "(ABBR)", the index of its ')', else -1.
+ * Inline, the test for '(': it is asked of every token of a name, and
+ * most are none. dg_mention_acronym_group reads the group after one. */
+int dg_mention_acronym_group(const dg_text *t, const dg_sentinfo *s, int i);
+static inline int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i) {
+  if (i >= s->ntoks) return -1;
+  const dg_tok *k = &s->toks[i];
+  if (!(k->flags & TK_PUNCT) || k->e - k->b != 1 || t->shadow[k->b] != '(') return -1;
+  return dg_mention_acronym_group(t, s, i);
+}
 
 /* Date as ISO text at its precision ("2019-10-03", "2018-11", "2022");
  * returns the dg_lit kind, or DG_L_NONE if it has no year. */
