@@ -7,7 +7,9 @@
  * Lines written in capitals (headings) are title-cased in a shadow copy of
  * the text so that they chunk like ordinary text; offsets stay those of the
  * original. Ownership: dg_text owns its arrays and the shadow copy; the
- * original text is borrowed and must outlive it. */
+ * original text is borrowed and must outlive it. Every sentence's tokens,
+ * dates and chunks are slices of three document-wide blocks (one
+ * allocation each, not three per sentence). */
 #ifndef DG_MENTION_H
 #define DG_MENTION_H
 
@@ -72,7 +74,8 @@ typedef struct dg_sentinfo {
 
 typedef struct dg_text {
   const char *orig;
-  char *shadow;        /* same bytes, capitals lines title-cased */
+  char *shadow;        /* same bytes, capitals lines title-cased; then a NUL and
+                        * DG_WORDTAB_PAD zeros more (the tokenizer reads words whole) */
   size_t len;
   dg_sentinfo *sents;
   size_t nsents;
