@@ -252,8 +252,10 @@ static size_t word_rest(const unsigned char *x, size_t i, size_t j, size_t end, 
   }
   if (j > end) j = end;
   /* "U.S." keeps its final period; "Leaders’" / "Ministers'" their apostrophe */
-  if (j < end && x[j] == '.' && j - i >= 2 && isupper(x[j - 1]) && x[j - 2] == '.' && dotted((const char *)x, i, j))
-    j++; /* (dotted, the loop, last: most words fail a test before it) */
+  /* (dotted, the loop, last: most words fail a test before it) */
+  if (j < end && x[j] == '.' && j - i >= 2 && isupper(x[j - 1]) && x[j - 2] == '.' &&
+      dotted((const char *)x, i, j))
+    j++;
   else if (j < end && (x[j] == '\'' || is_rsquo(x + j, end - j)) && (x[j - 1] == 's' || x[j - 1] == 'S') &&
            !(j + (x[j] == '\'' ? 1 : 3) < end && word_char(x + j + (x[j] == '\'' ? 1 : 3), end - j)))
     j += x[j] == '\'' ? 1 : 3;
@@ -273,14 +275,14 @@ static inline uint32_t word_shape(const unsigned char *x, size_t i, size_t j, un
   return f;
 }
 
-/* "Ministers'", "Leaders’s": only a word that went through word_rest can end so. */
+/* "ASEAN's", "China’s": only a word that went through word_rest can end so. */
 static int possessive(const unsigned char *x, size_t i, size_t j) {
   return j - i >= 3 && (x[j - 1] == 's' || x[j - 1] == 'S') &&
          (x[j - 2] == '\'' || (j - i >= 5 && is_rsquo(x + j - 4, 3)));
 }
 
 /* The word lists the mention stage tests tokens for, as dg_tok.lists
- * masks (0: the lexicon has no such list), looked up once per document. */
+ * masks (0: the lexicon has no such list). */
 typedef struct list_masks {
   unsigned ordinal, month, connector, weekday, season, tens, head;
 } list_masks;
@@ -412,7 +414,8 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       int more = j < end && cc_is(x[j], CC_MORE); /* may the word go on past its letters? */
       /* not at the sentence's final period, unless the word may be "U.S."
        * (what word_rest would find there, without its loops) */
-      if (more && x[j] == '.' && j + 1 == end && !(j - i >= 2 && isupper(x[j - 1]) && x[j - 2] == '.')) more = 0;
+      if (more && x[j] == '.' && j + 1 == end && !(j - i >= 2 && isupper(x[j - 1]) && x[j - 2] == '.'))
+        more = 0;
       if (more) {
         int hyphen = 0;
         j = word_rest(x, i, j, end, &hyphen);
@@ -791,9 +794,10 @@ static int event_head_before(const scan *sc, const dg_sentinfo *s, int i) {
 static int place_follows(const dg_lexicon *lx, const dg_text *t, const dg_sentinfo *s, int i) {
   if (i < s->ntoks && dg_tok_is(t, &s->toks[i], "the")) i++;
   for (int n = 1; n <= 4 && i + n <= s->ntoks; n++) {
-    char buf[256];
+    char buf[256]; /* (most names: no allocation) */
+    const char *from = t->shadow + s->toks[i].b;
     size_t len = s->toks[i + n - 1].e - s->toks[i].b;
-    char *w = len < sizeof buf ? memcpy(buf, t->shadow + s->toks[i].b, len) : dg_xstrndup(t->shadow + s->toks[i].b, len);
+    char *w = len < sizeof buf ? memcpy(buf, from, len) : dg_xstrndup(from, len);
     w[len] = '\0';
     const dg_gaz *g = dg_lexicon_gazetteer(lx, w);
     if (w != buf) free(w);

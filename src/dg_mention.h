@@ -113,7 +113,8 @@ char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, 
 /* The same into a caller's array of at least dg_mention_render_bound bytes
  * (the span's bytes and a NUL: a rendering is never longer than its
  * source); returns the length. For callers that only look a name up. */
-static inline size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te) { /* (once per name looked up) */
+/* (Inline: asked once per name looked up.) */
+static inline size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te) {
   return te > tb ? (size_t)(s->toks[te - 1].e - s->toks[tb].b) + 1 : 1;
 }
 size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
