@@ -26,13 +26,7 @@ struct dg_lexicon {
   dg_strvec values;
   dg_map maxwords;     /* list -> longest entry in words */
   dg_map list_bits;    /* list -> bit index (the first 31 lists) */
-  dg_map word_lists;   /* first word of an entry -> index into masks */
-  struct word_mask { unsigned lists, multi; } *masks;
-  size_t nmasks;
-  uint32_t lengths[256];/* first byte of a word_lists key -> bit min(length, 31): a quick "no" */
-  uint32_t last_lengths[256]; /* the same for the last byte: a second quick "no" */
-  unsigned char lower[256]; /* tolower of every byte, without a call */
-  struct short_table shorts; /* word_lists keys of 1..8 bytes -> index into masks */
+  dg_wordtab word_lists;/* first word of an entry -> its lists (dg_lexicon_word_masks) */
   dg_gaz *gaz;
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
@@ -204,25 +198,10 @@ static uint64_t load_short(const char *w, size_t n) {
   return x;
 }
 
-/* 'A'..'Z' to lower case in all eight bytes at once, other bytes kept:
- * tolower in the C locale the program runs in. */
-static uint64_t ascii_lower8(uint64_t x) {
-  const uint64_t hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
-  uint64_t a = x & ~hi; /* seven low bits: the sums below carry into no other byte */
-  uint64_t ge_a = a + ones * (0x80 - 'A'), gt_z = a + ones * (0x80 - 'Z' - 1);
-  return x | ((ge_a & ~gt_z & ~x & hi) >> 2); /* 0x80 >> 2 is the case bit 0x20 */
-}
-
-/* Does one of the first n (1..8) bytes of x hold a NUL? */
-static int has_nul(uint64_t x, size_t n) {
-  if (n < 8) x |= ~0ULL << (8 * n);
-  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
-}
-
 /* A word of 1..8 bytes as an integer, lower-cased (as word_lists keys
  * are); 0 is no word. Loaded and stored the same way, so the packing
  * is the same on any byte order. */
-static uint64_t pack_word(const char *w, size_t n) { return ascii_lower8(load_short(w, n)); }
+static uint64_t pack_word(const char *w, size_t n) { return dg_wordtab_lower8(load_short(w, n)); }
 
 static size_t short_slot(uint64_t word, size_t cap) {
   return (size_t)((word * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
@@ -276,19 +255,7 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
   }
   if (bit >= 0 && lw[0] != ' ') { /* (a leading space: no token can match it) */
     size_t first = strcspn(lw, " ");
-    lw[first] = '\0';
-    int m = dg_map_get(&lx->word_lists, lw);
-    if (m < 0) {
-      lx->masks = dg_xrealloc(lx->masks, (lx->nmasks + 1) * sizeof *lx->masks);
-      lx->masks[lx->nmasks] = (struct word_mask){0, 0};
-      m = (int)lx->nmasks++;
-      dg_map_put(&lx->word_lists, lw, m);
-      lx->lengths[(unsigned char)lw[0]] |= 1u << (first < 31 ? first : 31);
-      lx->last_lengths[(unsigned char)lw[first - 1]] |= 1u << (first < 31 ? first : 31);
-      if (first <= 8) short_put(&lx->shorts, pack_word(lw, first), m);
-    }
-    if (nw == 1) lx->masks[m].lists |= 1u << bit;
-    else lx->masks[m].multi |= 1u << bit;
+    dg_wordtab_add(&lx->word_lists, lw, first, nw == 1 ? 1u << bit : 0, nw == 1 ? 0 : 1u << bit);
   }
   int cur = dg_map_get(&lx->maxwords, list);
   if (nw > cur) dg_map_put(&lx->maxwords, list, nw);
@@ -312,26 +279,13 @@ int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list) { return dg_map_
 
 void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
                            unsigned *multi) {
-  char key[128];
-  *lists = *multi = 0;
-  if (n >= sizeof key || !n) return;
-  /* most words are in no list: no entry starts (or ends) with this letter at this length */
-  const unsigned char *w = (const unsigned char *)word;
-  uint32_t len_bit = 1u << (n < 31 ? n : 31);
-  if (!(lx->lengths[lx->lower[w[0]]] & len_bit) || !(lx->last_lengths[lx->lower[w[n - 1]]] & len_bit)) return;
-  int m;
-  if (n <= 8) {
-    uint64_t raw = load_short(word, n); /* a NUL inside takes the long way */
-    if (!has_nul(raw, n)) {
-      m = short_get(&lx->shorts, ascii_lower8(raw));
-      if (m >= 0) *lists = lx->masks[m].lists, *multi = lx->masks[m].multi;
-      return;
-    }
-  }
-  for (size_t i = 0; i < n; i++) key[i] = (char)lx->lower[w[i]];
-  m = dg_map_getn(&lx->word_lists, key, n);
-  if (m >= 0) *lists = lx->masks[m].lists, *multi = lx->masks[m].multi;
+  char pad[DG_WORDTAB_PAD] = {0}; /* the table's loads read DG_WORDTAB_PAD bytes */
+  if (n <= sizeof pad) memcpy(pad, word, n), word = pad;
+  const dg_wordtab_entry *e = dg_wordtab_get(&lx->word_lists, word, n);
+  *lists = e ? e->lists : 0, *multi = e ? e->multi : 0;
 }
+
+const dg_wordtab *dg_lexicon_wordtab(const dg_lexicon *lx) { return &lx->word_lists; }
 
 unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n) {
   unsigned lists, multi;
@@ -508,11 +462,10 @@ int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   *out = NULL;
   dg_lexicon *lx = dg_xcalloc(1, sizeof *lx);
   lx->serial = dg_memo_new_owner();
-  for (int c = 0; c < 256; c++) lx->lower[c] = (unsigned char)tolower(c);
   dg_map_init(&lx->words);
   dg_map_init(&lx->maxwords);
   dg_map_init(&lx->list_bits);
-  dg_map_init(&lx->word_lists);
+  dg_wordtab_init(&lx->word_lists);
   dg_map_init(&lx->gaz_index);
   dg_strvec_init(&lx->values);
   dg_buf p;
@@ -547,9 +500,7 @@ void dg_lexicon_free(dg_lexicon *lx) {
   dg_map_free(&lx->words);
   dg_map_free(&lx->maxwords);
   dg_map_free(&lx->list_bits);
-  dg_map_free(&lx->word_lists);
-  free(lx->masks);
-  free(lx->shorts.v);
+  dg_wordtab_free(&lx->word_lists);
   free(lx->gaz_starts.v);
   dg_map_free(&lx->gaz_index);
   dg_strvec_free(&lx->values);

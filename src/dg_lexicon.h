@@ -15,6 +15,7 @@
 #include "dg_error.h"
 #include "dg_fact.h"
 #include "dg_str.h"
+#include "dg_wordtab.h"
 
 typedef struct dg_gaz {
   dg_kind kind;
@@ -53,6 +54,10 @@ unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n)
  * and phrase lookups where only the word itself can be an entry. */
 void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
                            unsigned *multi);
+/* The table behind both, for a caller that looks up every word of a
+ * text in place (dg_wordtab_get: the text needs DG_WORDTAB_PAD bytes of
+ * padding). */
+const dg_wordtab *dg_lexicon_wordtab(const dg_lexicon *lx);
 
 /* Same, for words given as (pointer, length) pairs into some text. */
 int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const *words,

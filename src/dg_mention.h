@@ -7,7 +7,9 @@
  * Lines written in capitals (headings) are title-cased in a shadow copy of
  * the text so that they chunk like ordinary text; offsets stay those of the
  * original. Ownership: dg_text owns its arrays and the shadow copy; the
- * original text is borrowed and must outlive it. */
+ * original text is borrowed and must outlive it. Every sentence's tokens,
+ * dates and chunks are slices of three document-wide blocks (one
+ * allocation each, not three per sentence). */
 #ifndef DG_MENTION_H
 #define DG_MENTION_H
 
@@ -72,10 +74,14 @@ typedef struct dg_sentinfo {
 
 typedef struct dg_text {
   const char *orig;
-  char *shadow;        /* same bytes, capitals lines title-cased */
+  char *shadow;        /* same bytes, capitals lines title-cased; then a NUL and
+                        * DG_WORDTAB_PAD zeros more (the tokenizer reads words whole) */
   size_t len;
   dg_sentinfo *sents;
   size_t nsents;
+  dg_tok *tok_block;   /* the arrays every sentence's toks, dates, chunks point into */
+  dg_date *date_block;
+  dg_chunk *chunk_block;
   int doc_y, doc_m, doc_d; /* the document's own date, when it gives one */
 } dg_text;
 
@@ -92,10 +98,12 @@ static inline int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word)
   return k->e - k->b == n && n && (t->shadow[k->b] | 0x20) == (word[0] | 0x20) &&
          strncasecmp(t->shadow + k->b, word, n) == 0;
 }
+/* (The first letters first: prefixes come from tables too, where the
+ * length does not fold, and most tokens differ there.) */
 static inline int dg_tok_prefix(const dg_text *t, const dg_tok *k, const char *prefix) {
+  if ((t->shadow[k->b] | 0x20) != (prefix[0] | 0x20)) return 0;
   size_t n = strlen(prefix);
-  return k->e - k->b >= n && n && (t->shadow[k->b] | 0x20) == (prefix[0] | 0x20) &&
-         strncasecmp(t->shadow + k->b, prefix, n) == 0;
+  return k->e - k->b >= n && n && strncasecmp(t->shadow + k->b, prefix, n) == 0;
 }
 char *dg_tok_str(const dg_text *t, const dg_tok *k);
 
@@ -105,12 +113,23 @@ char *dg_mention_render(const dg_text *t, const dg_sentinfo *s, int tb, int te, 
 /* The same into a caller's array of at least dg_mention_render_bound bytes
  * (the span's bytes and a NUL: a rendering is never longer than its
  * source); returns the length. For callers that only look a name up. */
-size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te);
+/* (Inline: asked once per name looked up.) */
+static inline size_t dg_mention_render_bound(const dg_sentinfo *s, int tb, int te) {
+  return te > tb ? (size_t)(s->toks[te - 1].e - s->toks[tb].b) + 1 : 1;
+}
 size_t dg_mention_render_into(const dg_text *t, const dg_sentinfo *s, int tb, int te, int skip_parens,
                               char *out);
 
-/* If token i opens an acronym group "(ABBR)", the index of its ')', else -1. */
-int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i);
+/* If token i opens an acronym group "(ABBR)", the index of its ')', else -1.
+ * Inline, the test for '(': it is asked of every token of a name, and
+ * most are none. dg_mention_acronym_group reads the group after one. */
+int dg_mention_acronym_group(const dg_text *t, const dg_sentinfo *s, int i);
+static inline int dg_mention_acronym_paren(const dg_text *t, const dg_sentinfo *s, int i) {
+  if (i >= s->ntoks) return -1;
+  const dg_tok *k = &s->toks[i];
+  if (!(k->flags & TK_PUNCT) || k->e - k->b != 1 || t->shadow[k->b] != '(') return -1;
+  return dg_mention_acronym_group(t, s, i);
+}
 
 /* Date as ISO text at its precision ("2019-10-03", "2018-11", "2022");
  * returns the dg_lit kind, or DG_L_NONE if it has no year. */

@@ -28,14 +28,18 @@ static int abbreviation_before(const char *t, size_t dot) {
   if (memchr(t + b, '.', n)) return 1;
   /* single capital initial: "S. Iswaran" */
   if (n == 1 && isupper((unsigned char)t[b])) return 1;
-  static const char *const abbr[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Jr",
-                                     "Sr", "Gen", "Lt", "Col", "Ret", "Amb", "H.E", "Hon",
-                                     "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Art", "para",
-                                     "Fri", "Mon", "Tue", "Wed", "Thu", "Sat", "Sun", "Jan",
-                                     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-                                     "Oct", "Nov", "Dec", "Govt", "Dept", NULL};
-  for (int i = 0; abbr[i]; i++)
-    if (strlen(abbr[i]) == n && !strncmp(t + b, abbr[i], n)) return 1;
+  /* (with their lengths: most entries fail on that alone) */
+#define A(s) {s, sizeof s - 1}
+  static const struct { const char *s; size_t n; } abbr[] = {
+      A("Mr"),  A("Mrs"), A("Ms"),  A("Dr"),  A("Prof"), A("St"),   A("No"),   A("Nos"),  A("Jr"),
+      A("Sr"),  A("Gen"), A("Lt"),  A("Col"), A("Ret"),  A("Amb"),  A("H.E"),  A("Hon"),  A("vs"),
+      A("etc"), A("Inc"), A("Ltd"), A("Co"),  A("Corp"), A("Art"),  A("para"), A("Fri"),  A("Mon"),
+      A("Tue"), A("Wed"), A("Thu"), A("Sat"), A("Sun"),  A("Jan"),  A("Feb"),  A("Mar"),  A("Apr"),
+      A("Jun"), A("Jul"), A("Aug"), A("Sep"), A("Sept"), A("Oct"),  A("Nov"),  A("Dec"),  A("Govt"),
+      A("Dept")};
+#undef A
+  for (size_t i = 0; i < sizeof abbr / sizeof *abbr; i++)
+    if (abbr[i].n == n && !strncmp(t + b, abbr[i].s, n)) return 1;
   return 0;
 }
 
@@ -95,17 +99,38 @@ static void push(dg_sent **v, size_t *n, size_t *cap, const char *t, size_t b, s
   }
 }
 
+/* The bytes at which a sentence may end, and where the next of each is
+ * from some offset on: each found by memchr, which reads many bytes a
+ * step, and kept until the text is read past it. Most bytes are never
+ * looked at one by one. */
+static const char end_bytes[] = {'.', '\n', '!', '?', '\r'};
+enum { N_END = sizeof end_bytes };
+typedef struct next_ends {
+  size_t at[N_END]; /* offset of the next such byte, len if none */
+} next_ends;
+
+static size_t next_end(next_ends *ne, const char *t, size_t i, size_t len) {
+  size_t best = len;
+  for (int k = 0; k < N_END; k++) {
+    if (ne->at[k] < i) {
+      const char *p = memchr(t + i, end_bytes[k], len - i);
+      ne->at[k] = p ? (size_t)(p - t) : len;
+    }
+    if (ne->at[k] < best) best = ne->at[k];
+  }
+  return best;
+}
+
 size_t dg_sentence_split(const char *t, size_t len, dg_sent **out) {
   dg_sent *v = NULL;
   size_t n = 0, cap = 0, start = 0;
-  /* the bytes at which a sentence may end: everything else is skipped fast */
-  static const unsigned char may_end[256] = {['\n'] = 1, ['\r'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
+  next_ends ne;
+  for (int k = 0; k < N_END; k++) {
+    const char *p = memchr(t, end_bytes[k], len);
+    ne.at[k] = p ? (size_t)(p - t) : len;
+  }
   for (size_t i = 0; i < len; i++) {
-    /* four bytes per bound test: most bytes are skipped here */
-    while (i + 4 <= len && !(may_end[(unsigned char)t[i]] | may_end[(unsigned char)t[i + 1]] |
-                             may_end[(unsigned char)t[i + 2]] | may_end[(unsigned char)t[i + 3]]))
-      i += 4;
-    while (i < len && !may_end[(unsigned char)t[i]]) i++;
+    i = next_end(&ne, t, i, len);
     if (i >= len) break;
     unsigned char c = (unsigned char)t[i];
     if (is_nl(c)) {
