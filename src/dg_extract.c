@@ -419,14 +419,14 @@ static int gaz_entity(ctx *c, const dg_gaz *g, const char *name) {
   int e = dg_result_entity(c->r, g->kind, g->key, name);
   dg_entity *x = &c->r->ents[e];
   x->classes |= g->classes;
-  if (!x->label) x->label = dg_xstrdup(g->canonical);
-  if (g->wikidata && !x->wikidata) x->wikidata = dg_xstrdup(g->wikidata);
+  if (!x->label) x->label = dg_result_strdup(c->r, g->canonical);
+  if (g->wikidata && !x->wikidata) x->wikidata = dg_result_strdup(c->r, g->wikidata);
   return e;
 }
 
 static void add_acronym(ctx *c, int e, const char *acr) {
   size_t n = c->r->ents[e].acronyms.n;
-  dg_strvec_add_unique(&c->r->ents[e].acronyms, acr);
+  dg_result_acronym(c->r, e, acr);
   if (c->r->ents[e].acronyms.n != n) c->acr_dirty = 1;
 }
 
@@ -434,7 +434,7 @@ static void add_acronym(ctx *c, int e, const char *acr) {
 static void note_gaz_acronym(ctx *c, int e, const dg_gaz *g, const char *surface) {
   /* an acronym the text only uses is one of the names; dg:acronym records
    * the acronyms a text defines */
-  if (g && dg_strvec_find(&g->acronyms, surface) >= 0) dg_strvec_add_unique(&c->r->ents[e].names, surface);
+  if (g && dg_strvec_find(&g->acronyms, surface) >= 0) dg_result_name(c->r, e, surface);
 }
 
 static int body_like_series(const char *name) {
@@ -480,7 +480,7 @@ static void add_swapped_partners(ctx *c, int e, const char *name) {
   dg_buf_init(&b);
   dg_buf_printf(&b, "%.*s-%.*s%s", (int)(end - (size_t)(dash + 1 - name)), dash + 1, (int)(dash - name), name,
                 name + end);
-  dg_strvec_add_unique(&c->r->ents[e].variants, b.data);
+  dg_result_variant(c->r, e, b.data);
   dg_buf_free(&b);
 }
 
@@ -501,7 +501,7 @@ static int series_entity(ctx *c, const char *name) {
         break;
       }
     }
-  if (e >= 0) dg_strvec_add_unique(&c->r->ents[e].names, name);
+  if (e >= 0) dg_result_name(c->r, e, name);
   else e = dg_result_entity(c->r, kind, key, name);
   add_swapped_partners(c, e, name);
   return e;
@@ -953,7 +953,7 @@ static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
             char *sp = strrchr(v.data, ' ');
             if (sp) *sp = '\0';
           }
-          dg_strvec_add_unique(&c->r->ents[target].names, v.data);
+          dg_result_name(c->r, target, v.data);
           dg_buf_free(&v);
           free(pre), free(post);
         }
@@ -1226,7 +1226,7 @@ static void names_of_sentence(ctx *c, int s) {
       dg_buf_printf(&b, "%s %s", base, w);
       const char *key = resolve_key(c, base);
       int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
-      dg_strvec_add_unique(&c->r->ents[e].names, base);
+      dg_result_name(c->r, e, base);
       c->r->ents[e].classes |= DG_C_PROGRAMME;
       push_mention(c, s, stb0, te, M_PROG, e, b.data);
       free(base), free(w);
@@ -1757,7 +1757,7 @@ static void references(ctx *c, int s, int first, int last, int span) {
       /* the document's own title: its name, not a reference */
       const dg_sentinfo *si = &c->t->sents[m->sent];
       char *line = dg_mention_render(c->t, si, 0, si->ntoks, 0);
-      if (!c->r->ents[0].names.n) dg_strvec_add_unique(&c->r->ents[0].names, line);
+      if (!c->r->ents[0].names.n) dg_result_name(c->r, 0, line);
       free(line);
       continue;
     }
@@ -2078,10 +2078,7 @@ static void drop_unused(ctx *c) {
   int *map = dg_xmalloc(r->nents * sizeof *map);
   size_t w = 0;
   for (size_t i = 0; i < r->nents; i++) {
-    if (!used[i]) {
-      dg_entity *e = &r->ents[i];
-      free(e->key), free(e->label), free(e->wikidata);
-      dg_strvec_free(&e->names), dg_strvec_free(&e->acronyms), dg_strvec_free(&e->variants);
+    if (!used[i]) { /* its strings stay in the result's arena until the result goes */
       map[i] = -1;
       continue;
     }
@@ -2126,7 +2123,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   c.lx = lx;
   char *key = dg_extract_doc_key(doc->name);
   c.r = dg_result_new(doc->name, key);
-  c.r->path = dg_xstrdup(doc->path);
+  c.r->path = dg_result_strdup(c.r, doc->path);
   free(key);
   dg_acr_init(&c.acr);
   dg_map_init(&c.acr_ent);
