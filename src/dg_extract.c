@@ -23,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dg_arena.h"
 #include "dg_mention.h"
 #include "dg_resolve.h"
 
@@ -44,7 +45,7 @@ typedef struct mention {
   int post;       /* named as someone's post: "Head of the X Agency" */
   int next;       /* "the next Dialogue", "the next round of the dialogue" */
   int prev;       /* "the previous Dialogue", "the last meeting" */
-  char *name;
+  const char *name; /* borrowed: in the scratch arena or longer-lived */
 } mention;
 
 enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2 };
@@ -56,8 +57,16 @@ typedef struct head {
 } head;
 
 
+/* A memo of a pure function of a name (per document): name -> answer. */
+typedef struct name_memo {
+  dg_idtab index;
+  struct memo_entry { const char *name; size_t len; const char *text; size_t num; } *v;
+  size_t n, cap;
+} name_memo;
+
 typedef struct ctx {
   const dg_lexicon *lx;
+  dg_arena *a;        /* scratch: the document's temporary strings and arrays */
   dg_text *t;
   dg_result *r;
   dg_acr acr;
@@ -77,9 +86,8 @@ typedef struct ctx {
   int bits[LIST_MEMO];
   int *span_ids;            /* span_of's memo, per sentence (-1: not yet) */
   size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
-  dg_map key_memo;          /* name -> index into keys: resolve_key's memo */
-  dg_strvec keys;
-  dg_map prefix_memo;       /* name -> partner_prefix's answer */
+  name_memo key_memo;       /* resolve_key's memo */
+  name_memo prefix_memo;    /* partner_prefix's memo */
   int head_bit;             /* the "head" list's bit in dg_tok.lists and .multi, or -1 */
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
   unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
@@ -139,9 +147,9 @@ static int is_punct(ctx *c, int s, int i, char ch) {
  * recounted from the start again and again. */
 static void sentence_offsets(ctx *c) {
   size_t n = c->t->nsents, byte = 0, count = 0;
-  c->cp_b = dg_xmalloc((n ? n : 1) * sizeof *c->cp_b);
-  c->cp_e = dg_xmalloc((n ? n : 1) * sizeof *c->cp_e);
-  c->span_ids = dg_xmalloc((n ? n : 1) * sizeof *c->span_ids);
+  c->cp_b = dg_arena_alloc(c->a, n * sizeof *c->cp_b);
+  c->cp_e = dg_arena_alloc(c->a, n * sizeof *c->cp_e);
+  c->span_ids = dg_arena_alloc(c->a, n * sizeof *c->span_ids);
   for (size_t s = 0; s < n; s++) {
     const dg_sentinfo *si = &c->t->sents[s];
     if (si->b < byte) byte = 0, count = 0;
@@ -161,29 +169,71 @@ static int span_of(ctx *c, int s) {
   return c->span_ids[s];
 }
 
+/* The scratch arena's copy of a string (mentions and memos borrow these). */
+static char *keep(ctx *c, const char *str) { return dg_arena_strdup(c->a, str); }
+static char *keepn(ctx *c, const char *str, size_t n) { return dg_arena_strndup(c->a, str, n); }
+static char *tok_str(ctx *c, const dg_tok *k) { return keepn(c, c->t->shadow + k->b, k->e - k->b); }
+
+typedef struct memo_probe {
+  const name_memo *m;
+  const char *name;
+  size_t len;
+} memo_probe;
+
+static int memo_eq(const void *ctx, uint32_t id) {
+  const memo_probe *p = ctx;
+  const struct memo_entry *e = &p->m->v[id];
+  return e->len == p->len && !memcmp(e->name, p->name, p->len);
+}
+
+/* The entry for name, or NULL; *h receives the name's hash. */
+static struct memo_entry *memo_find(name_memo *m, const char *name, size_t len, uint64_t *h) {
+  *h = dg_hash_fast(name, len);
+  memo_probe p = {m, name, len};
+  int64_t i = dg_idtab_find(&m->index, *h, memo_eq, &p);
+  return i < 0 ? NULL : &m->v[i];
+}
+
+/* A new entry (its name copied into the arena) after memo_find said none. */
+static struct memo_entry *memo_add(ctx *c, name_memo *m, const char *name, size_t len, uint64_t h) {
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 32;
+    m->v = dg_arena_grow(c->a, m->v, m->cap * sizeof *m->v, cap * sizeof *m->v);
+    m->cap = cap;
+  }
+  struct memo_entry *e = &m->v[m->n];
+  *e = (struct memo_entry){keepn(c, name, len), len, NULL, 0};
+  dg_idtab_add(&m->index, h, (uint32_t)m->n++);
+  return e;
+}
+
 /* dg_resolve_key with the document's acronyms. The acronyms are all
  * defined in collect_acronyms, before any name is keyed, so a key depends
  * on the name only from then on: memoised (names are keyed many times). */
 static const char *resolve_key(ctx *c, const char *name) {
-  int i = dg_map_get(&c->key_memo, name);
-  if (i < 0) {
+  size_t len = strlen(name);
+  uint64_t h;
+  struct memo_entry *e = memo_find(&c->key_memo, name, len, &h);
+  if (!e) {
     char *k = dg_resolve_key(c->lx, &c->acr, name);
-    dg_strvec_push(&c->keys, k);
+    e = memo_add(c, &c->key_memo, name, len, h);
+    e->text = keep(c, k);
     free(k);
-    i = (int)c->keys.n - 1;
-    dg_map_put(&c->key_memo, name, i);
   }
-  return c->keys.v[i]; /* borrowed: the memo's strings live as long as the document's context */
+  return e->text; /* borrowed: lives as long as the document's context */
 }
 
 /* dg_resolve_partner_prefix, memoised per document (a pure function of the name). */
 static size_t partner_prefix(ctx *c, const char *name) {
-  int n = dg_map_get(&c->prefix_memo, name);
-  if (n < 0) {
-    n = (int)dg_resolve_partner_prefix(c->lx, name);
-    dg_map_put(&c->prefix_memo, name, n);
+  size_t len = strlen(name);
+  uint64_t h;
+  struct memo_entry *e = memo_find(&c->prefix_memo, name, len, &h);
+  if (!e) {
+    size_t n = dg_resolve_partner_prefix(c->lx, name);
+    e = memo_add(c, &c->prefix_memo, name, len, h);
+    e->num = n;
   }
-  return (size_t)n;
+  return e->num;
 }
 
 /* Length of a rendered name without its possessive ending ("ASEAN's"
@@ -197,27 +247,25 @@ static size_t drop_possessive(ctx *c, int s, int tb, int te, const char *r, size
 }
 
 /* A name as written, without a possessive ending: into small (cap bytes)
- * when it fits, for a caller that only reads it, else allocated. The
- * caller frees the result unless it is small. */
+ * when it fits, for a caller that only reads it, else in the scratch
+ * arena (never freed by the caller). */
 static char *render_in(ctx *c, int s, int tb, int te, char *small, size_t cap) {
   const dg_sentinfo *si = &c->t->sents[s];
   size_t bound = dg_mention_render_bound(si, tb, te);
-  char *r = bound <= cap ? small : dg_xmalloc(bound);
+  char *r = bound <= cap ? small : dg_arena_alloc(c->a, bound);
   size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
   r[drop_possessive(c, s, tb, te, r, n)] = '\0';
   return r;
 }
 
-/* The same, always allocated. Caller frees. */
+/* The same, always in the scratch arena: lives as long as the document's context. */
 static char *render(ctx *c, int s, int tb, int te) { return render_in(c, s, tb, te, NULL, 0); }
 
 /* The gazetteer entry of the name [tb, te) of sentence s (looked up, never kept). */
 static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
   char small[512];
   char *r = render_in(c, s, tb, te, small, sizeof small);
-  const dg_gaz *g = dg_lexicon_gazetteer(c->lx, r);
-  if (r != small) free(r);
-  return g;
+  return dg_lexicon_gazetteer(c->lx, r);
 }
 
 /* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
@@ -230,11 +278,10 @@ static size_t span_slot(ctx *c, int s, int tb, int te) {
     size_t n = (size_t)ntok(c, s) * GM_SPAN;
     if (n > c->gm_cap) { /* what the arrays hold is stale: new ones, not copies */
       c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
-      free(c->gm_known), free(c->gm_gaz), free(c->gm_head), free(c->gm_found);
-      c->gm_known = dg_xmalloc(c->gm_cap);
-      c->gm_gaz = dg_xmalloc(c->gm_cap * sizeof *c->gm_gaz);
-      c->gm_head = dg_xmalloc(c->gm_cap * sizeof *c->gm_head);
-      c->gm_found = dg_xmalloc(c->gm_cap);
+      c->gm_known = dg_arena_alloc(c->a, c->gm_cap);
+      c->gm_gaz = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_gaz);
+      c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
+      c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
     }
     memset(c->gm_known, 0, n);
     c->gm_sent = s;
@@ -264,9 +311,8 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
     int n = ntok(c, s);
     if (n > c->hm_cap) { /* stale contents: new arrays, not copies */
       c->hm_cap = n > 2 * c->hm_cap ? n : 2 * c->hm_cap;
-      free(c->hm_lens), free(c->hm_vals);
-      c->hm_lens = dg_xmalloc((size_t)c->hm_cap * sizeof *c->hm_lens);
-      c->hm_vals = dg_xmalloc((size_t)c->hm_cap * sizeof *c->hm_vals);
+      c->hm_lens = dg_arena_alloc(c->a, (size_t)c->hm_cap * sizeof *c->hm_lens);
+      c->hm_vals = dg_arena_alloc(c->a, (size_t)c->hm_cap * sizeof *c->hm_vals);
     }
     memset(c->hm_lens, 0, (size_t)n * sizeof *c->hm_lens);
     c->hm_sent = s;
@@ -455,10 +501,9 @@ static void note_partners(ctx *c, const char *name) {
   while (i < n) {
     size_t j = i;
     while (j < n && name[j] != '-' && name[j] != ' ') j++;
-    char *part = dg_xstrndup(name + i, j - i);
+    char *part = keepn(c, name + i, j - i);
     const dg_gaz *g = dg_lexicon_gazetteer(c->lx, part);
     if (g && (g->kind == DG_K_COUNTRY || g->kind == DG_K_ORG)) gaz_entity(c, g, part);
-    free(part);
     i = j + 1;
   }
 }
@@ -534,16 +579,19 @@ static int dated_event(ctx *c, int series, int year, unsigned evclass) {
 
 /* ---- mentions ---- */
 
+/* name must outlive the document's context (the scratch arena, the
+ * result or the lexicon hold it). */
 static mention *push_mention(ctx *c, int s, int tb, int te, mkind kind, int ent, const char *name) {
   if (c->nm == c->capm) {
-    c->capm = c->capm ? c->capm * 2 : 64;
-    c->m = dg_xrealloc(c->m, (size_t)c->capm * sizeof *c->m);
+    int cap = c->capm ? c->capm * 2 : 64;
+    c->m = dg_arena_grow(c->a, c->m, (size_t)c->capm * sizeof *c->m, (size_t)cap * sizeof *c->m);
+    c->capm = cap;
   }
   mention *m = &c->m[c->nm++];
   memset(m, 0, sizeof *m);
   m->sent = s, m->tb = tb, m->te = te, m->kind = kind, m->ent = ent, m->series = -1;
   m->title = s < c->title_end;
-  m->name = name ? dg_xstrdup(name) : NULL;
+  m->name = name; /* borrowed: see mention.name */
   return m;
 }
 
@@ -575,7 +623,6 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
         int p = tb - 1;
         if (is_word(c, s, p, "the")) p--;
         m->prep = j == te && (is_word(c, s, p, "at") || is_word(c, s, p, "in"));
-        free(n);
         i = j;
         found = 1;
         break;
@@ -587,11 +634,11 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
 
 static int single_token_acronym(ctx *c, int s, int tb, int te, int *ent) {
   if (te - tb != 1) return 0;
-  char *w = dg_tok_str(c->t, tok(c, s, tb));
-  size_t n = strlen(w);
-  if (n > 2 && (w[n - 1] == 's') && isupper((unsigned char)w[n - 2])) w[n - 1] = '\0';
-  int e = dg_map_get(&c->acr_ent, w);
-  free(w);
+  const dg_tok *k = tok(c, s, tb);
+  const char *w = c->t->shadow + k->b;
+  size_t n = k->e - k->b;
+  if (n > 2 && (w[n - 1] == 's') && isupper((unsigned char)w[n - 2])) n--;
+  int e = dg_map_getn(&c->acr_ent, w, n);
   if (e < 0) return 0;
   *ent = e;
   return 1;
@@ -624,8 +671,7 @@ static int trailing_year(ctx *c, int s, int tb, int te) {
  * it was recognised as something. */
 static int classify(ctx *c, int s, int tb, int te, int ord) {
   if (tb >= te) return 0;
-  char small[512]; /* the name is only read here: everything that keeps it copies it */
-  char *name = render_in(c, s, tb, te, small, sizeof small);
+  char *name = render(c, s, tb, te); /* mentions borrow it */
   int ok = 1, e;
   head h;
   const dg_gaz *g = span_gaz(c, s, tb, te);
@@ -649,9 +695,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
             : x->kind == DG_K_ORG ? M_ORG : x->kind == DG_K_COUNTRY ? M_COUNTRY : M_BODY;
     if (x->kind == DG_K_TERM) goto none;
     if (!x->acr_only) {
-      char *w = dg_tok_str(c->t, tok(c, s, tb));
-      add_acronym(c, e, w);
-      free(w);
+      add_acronym(c, e, tok_str(c, tok(c, s, tb)));
     }
     mention *m = push_mention(c, s, tb, te, k, e, name);
     if (k == M_SERIESREF || (k == M_BODY && body_like_series(x->names.n ? x->names.v[0] : ""))) m->series = e;
@@ -703,9 +747,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     char *words[4];
     int anaphor = 0;
     if (nwords <= 3) {
-      for (int i = 0; i < nwords; i++) words[i] = dg_xstrndup(c->t->shadow + tok(c, s, tb + i)->b, tok(c, s, tb + i)->e - tok(c, s, tb + i)->b);
+      for (int i = 0; i < nwords; i++) words[i] = tok_str(c, tok(c, s, tb + i));
       anaphor = dg_lexicon_match(c->lx, "anaphor_head", words, nwords, &dummy) == nwords;
-      for (int i = 0; i < nwords; i++) free(words[i]);
     }
     const char *key = NULL;
     if (anaphor) {
@@ -730,19 +773,17 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
         mention *m = push_mention(c, s, tb, te, M_EVENT, -1, xn);
         m->series = series, m->ord = ord, m->evclass = ec;
         m->ent = event_entity(c, series, ord, ec);
-        free(xn);
         goto done;
       }
     }
     int year = trailing_year(c, s, tb, te);
-    char *sname = year ? render(c, s, tb, te - 1) : dg_xstrdup(name);
+    char *sname = year ? render(c, s, tb, te - 1) : keep(c, name);
     if (plural && sname[0] && sname[strlen(sname) - 1] == 's') {
       /* "the ... Policy Meetings held since 2009": the series is singular */
       series_entity(c, sname);
       sname[strlen(sname) - 1] = '\0';
     }
     int series = series_entity(c, sname);
-    free(sname);
     mention *m = push_mention(c, s, tb, te, ord ? M_EVENT : M_SERIESREF, -1, name);
     m->series = series, m->ord = ord, m->evclass = ec, m->plural = plural, m->year = year;
     if (ord) m->ent = event_entity(c, series, ord, ec);
@@ -777,10 +818,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     push_mention(c, s, tb, te, body ? M_BODY : M_PROG, e, name);
   }
 done:
-  if (name != small) free(name);
   return ok;
 none:
-  if (name != small) free(name);
   return 0;
 }
 
@@ -806,10 +845,9 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
   if (tb + 1 < te && (tok(c, s, tb)->flags & TK_POSS) && (tok(c, s, tb + 1)->flags & TK_CAP)) {
     const dg_tok *k = tok(c, s, tb);
     size_t n = k->e - k->b;
-    char *w = dg_xstrndup(c->t->shadow + k->b, n > 2 ? n - 2 : n);
+    char *w = keepn(c, c->t->shadow + k->b, n > 2 ? n - 2 : n);
     if (n > 3 && (unsigned char)w[n - 3] == 0xE2) w[n - 4] = '\0'; /* curly apostrophe */
     const dg_gaz *g = dg_lexicon_gazetteer(c->lx, w);
-    free(w);
     head h;
     if (g && g->kind == DG_K_COUNTRY && find_head(c, s, tb + 1, te, &h)) tb++;
   }
@@ -853,9 +891,7 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
       head hd;
       /* "Joint Statement of the First AIMMC": the document keeps its full name */
       if (i > tb && find_head(c, s, tb, i, &hd) && !strncmp(hd.cls, "doc:", 4) && hd.comp < i) {
-        char *full = render(c, s, tb, te);
-        doc_mention(c, s, tb, te, full, doc_class(hd.cls));
-        free(full);
+        doc_mention(c, s, tb, te, render(c, s, tb, te), doc_class(hd.cls));
       } else if (i > tb) {
         handle_name(c, s, tb, i, 0);
       }
@@ -955,7 +991,6 @@ static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
           }
           dg_result_name(c->r, target, v.data);
           dg_buf_free(&v);
-          free(pre), free(post);
         }
       }
       int b2 = c->nm;
@@ -963,7 +998,6 @@ static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
       if (c->nm > b2 && c->m[c->nm - 1].ent >= 0 && c->m[c->nm - 1].kind != M_EVENT)
         add_acronym(c, c->m[c->nm - 1].ent, a);
     }
-    free(a);
     p = close;
   }
 }
@@ -976,6 +1010,7 @@ static int slash_number(ctx *c, int s, int i) {
   return memchr(c->t->shadow + k->b, '/', k->e - k->b) != NULL;
 }
 
+/* name: borrowed, like push_mention's. */
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls) {
   const char *key = resolve_key(c, name);
   int e = dg_result_entity(c->r, DG_K_DOC, key, name);
@@ -1020,21 +1055,19 @@ static void lowercase_docs(ctx *c, int s) {
       if (cb < i) {
         char *pre = render(c, s, cb, i);
         dg_buf_printf(&b, "%s ", pre);
-        free(pre);
       }
-      char *num = dg_tok_str(c->t, tok(c, s, i + 1));
-      dg_buf_printf(&b, "resolution %s", num);
-      free(num);
-      doc_mention(c, s, cb, i + 2, b.data, DG_C_RESOLUTION);
+      const dg_tok *num = tok(c, s, i + 1);
+      dg_buf_adds(&b, "resolution ");
+      dg_buf_add(&b, c->t->shadow + num->b, num->e - num->b);
+      doc_mention(c, s, cb, i + 2, keep(c, b.data), DG_C_RESOLUTION);
       /* "resolutions 75/240 and 76/19": the same body's other resolutions */
       size_t stem = b.len - (tok(c, s, i + 1)->e - tok(c, s, i + 1)->b);
       for (int q = i + 2; q + 1 < si->ntoks && (is_word(c, s, q, "and") || is_punct(c, s, q, ',')) &&
                           slash_number(c, s, q + 1); q += 2) {
         b.len = stem;
-        char *more = dg_tok_str(c->t, tok(c, s, q + 1));
-        dg_buf_adds(&b, more);
-        free(more);
-        doc_mention(c, s, q + 1, q + 2, b.data, DG_C_RESOLUTION);
+        const dg_tok *more = tok(c, s, q + 1);
+        dg_buf_add(&b, c->t->shadow + more->b, more->e - more->b);
+        doc_mention(c, s, q + 1, q + 2, keep(c, b.data), DG_C_RESOLUTION);
       }
       dg_buf_free(&b);
       continue;
@@ -1067,11 +1100,9 @@ static void lowercase_docs(ctx *c, int s) {
         dg_buf b;
         dg_buf_init(&b);
         dg_buf_printf(&b, "%s report of the %s", pre, body);
-        doc_mention(c, s, y, es[p], b.data, DG_C_REPORT);
+        doc_mention(c, s, y, es[p], keep(c, b.data), DG_C_REPORT);
         dg_buf_free(&b);
-        free(body);
       }
-      free(pre);
       break;
     }
   }
@@ -1161,7 +1192,6 @@ static void lowercase_anaphors(ctx *c, int s, int first) {
       }
       char *nm = render(c, s, next ? j : i + 1, j + 1);
       mention *m = push_mention(c, s, next ? j : i + 1, j + 1, M_ANAPHOR, -1, nm);
-      free(nm);
       m->ord = next ? 0 : k->ordinal, m->evclass = ec, m->next = next == 1, m->prev = next == 2;
       break;
     }
@@ -1220,7 +1250,7 @@ static void names_of_sentence(ctx *c, int s) {
         !find_head(c, s, ch->tb, te, &hh)) {
       /* "the EU CyberNet project", "the ... (ESIWA) project" */
       int stb0 = strip_leading(c, s, ch->tb, te);
-      char *base = render(c, s, stb0, te), *w = dg_tok_str(c->t, tok(c, s, after));
+      char *base = render(c, s, stb0, te), *w = tok_str(c, tok(c, s, after));
       dg_buf b;
       dg_buf_init(&b);
       dg_buf_printf(&b, "%s %s", base, w);
@@ -1228,8 +1258,7 @@ static void names_of_sentence(ctx *c, int s) {
       int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
       dg_result_name(c->r, e, base);
       c->r->ents[e].classes |= DG_C_PROGRAMME;
-      push_mention(c, s, stb0, te, M_PROG, e, b.data);
-      free(base), free(w);
+      push_mention(c, s, stb0, te, M_PROG, e, keep(c, b.data));
       dg_buf_free(&b);
     } else {
       handle_name(c, s, ch->tb, te, ord);
@@ -1264,11 +1293,9 @@ static void names_of_sentence(ctx *c, int s) {
         mention *gm = push_mention(c, s, end->acr_b, end->acr_e, gaz_mkind(ga), e, ga->canonical);
         gm->post = c->m[main_m].post;
         c->m[main_m].kind = M_PLACE, c->m[main_m].ent = -1; /* the fragment names nothing */
-        free(a0);
         i = last;
         continue;
       }
-      free(a0);
     }
     if (end->acr_b >= 0 && c->nm > before) {
       char *a = render(c, s, end->acr_b, end->acr_e);
@@ -1283,7 +1310,6 @@ static void names_of_sentence(ctx *c, int s) {
         if (m->ent >= 0 && m->kind != M_EVENT) add_acronym(c, m->ent, a);
         else if (m->series >= 0 && m->kind != M_ANAPHOR) add_acronym(c, m->series, a);
       }
-      free(a);
     } else if (end->acr_b >= 0 && te - stb >= 2) {
       /* "Economic Community of West African States (ECOWAS)": defined, but
        * with no head we know: a term of the document, kept with its acronym */
@@ -1295,19 +1321,16 @@ static void names_of_sentence(ctx *c, int s) {
       c->r->ents[e].classes |= DG_C_TERM;
       add_acronym(c, e, a);
       dg_result_fact(c->r, 0, DG_P_MENTIONS, e, span_of(c, s));
-      free(name), free(a);
     }
     if (end->alias_b >= 0 && c->nm > before) {
       mention *m = &c->m[main_m];
       char *a0 = render(c, s, end->alias_b, end->alias_e);
       int pair = partner_prefix(c, a0) == strlen(a0);
-      free(a0);
       if (!pair && (m->series >= 0 || m->ent >= 0)) {
         char *a = render(c, s, end->alias_b, end->alias_e);
         const char *k = resolve_key(c, a);
         dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
         if (m->kind != M_EVENT && m->kind != M_SERIESREF) add_acronym(c, m->ent, a);
-        free(a);
       }
     }
     i = last;
@@ -1385,11 +1408,8 @@ static void collect_acronyms(ctx *c) {
       int tb = strip_leading(c, (int)s, ch->tb, ch->te);
       tb = long_form(c, (int)s, tb, ch->te, a);
       if (tb < ch->te) {
-        char *l = render(c, (int)s, tb, ch->te);
-        dg_acr_define(&c->acr, c->lx, a, l);
-        free(l);
+        dg_acr_define(&c->acr, c->lx, a, render(c, (int)s, tb, ch->te));
       }
-      free(a);
     }
   }
 }
@@ -1624,7 +1644,7 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     int p = dg_result_entity(c->r, DG_K_PLACE, key, name);
     c->r->ents[p].classes |= DG_C_PLACE;
     dg_result_fact(c->r, e, DG_P_VENUE, p, span);
-    free(key), free(name);
+    free(key);
   }
   for (int i = 0; i < ntok(c, s) && sent_may_have(c, s, "virtual_cue"); i++) {
     if (!in_list(c, s, i, "virtual_cue")) continue;
@@ -1649,16 +1669,13 @@ static int body_state(ctx *c, const mention *m) {
     const dg_gaz *p = dg_lexicon_gazetteer(c->lx, w);
     const char *dem = n == 1 ? dg_lexicon_get(c->lx, "demonym", w) : NULL;
     if (!p && dem) p = dg_lexicon_gazetteer(c->lx, dem);
-    free(w);
     if (p && p->kind == DG_K_COUNTRY) return gaz_entity(c, p, p->canonical);
   }
   for (int i = m->te - 1; i > m->tb + 1; i--)
     if (is_word(c, s, i, "of")) {
       char *n = render(c, s, i + 1, m->te);
       const dg_gaz *p = dg_lexicon_gazetteer(c->lx, n);
-      int e = p && p->kind == DG_K_COUNTRY ? gaz_entity(c, p, n) : -1;
-      free(n);
-      return e;
+      return p && p->kind == DG_K_COUNTRY ? gaz_entity(c, p, n) : -1;
     }
   return -1;
 }
@@ -1952,10 +1969,9 @@ static void share_dates(ctx *c, int s, int first, int last, int span) {
       for (size_t f = 0; f < c->r->nfacts; f++) {
         dg_fact *x = &c->r->facts[f];
         if (x->subj == from && x->pred == DG_P_DATE) {
-          char *lit = dg_xstrdup(x->lit);
+          const char *lit = x->lit; /* in the result's arena: stays put when facts grow */
           dg_lit lt = x->lt;
           dg_result_literal(c->r, to, DG_P_DATE, lt, lit, span);
-          free(lit);
           break;
         }
       }
@@ -2067,7 +2083,8 @@ static void short_series_names(ctx *c) {
  * of the result, so the graph shows what the document says. */
 static void drop_unused(ctx *c) {
   dg_result *r = c->r;
-  int *used = dg_xcalloc(r->nents, sizeof *used);
+  int *used = dg_arena_alloc(c->a, r->nents * sizeof *used);
+  memset(used, 0, r->nents * sizeof *used);
   used[0] = 1;
   for (size_t i = 0; i < r->nfacts; i++) {
     used[r->facts[i].subj] = 1;
@@ -2075,7 +2092,7 @@ static void drop_unused(ctx *c) {
   }
   for (size_t i = 0; i < r->nents; i++)
     if (used[i] && r->ents[i].series >= 0) used[r->ents[i].series] = 1;
-  int *map = dg_xmalloc(r->nents * sizeof *map);
+  int *map = dg_arena_alloc(c->a, r->nents * sizeof *map);
   size_t w = 0;
   for (size_t i = 0; i < r->nents; i++) {
     if (!used[i]) { /* its strings stay in the result's arena until the result goes */
@@ -2093,8 +2110,6 @@ static void drop_unused(ctx *c) {
     if (r->facts[i].obj >= 0) r->facts[i].obj = map[r->facts[i].obj];
   }
   dg_result_reindex(r);
-  free(used);
-  free(map);
 }
 
 static void title_zone(ctx *c) {
@@ -2121,6 +2136,8 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   ctx c;
   memset(&c, 0, sizeof c);
   c.lx = lx;
+  c.a = dg_arena_thread();
+  dg_arena_reset(c.a); /* this thread's previous document left its blocks */
   char *key = dg_extract_doc_key(doc->name);
   c.r = dg_result_new(doc->name, key);
   c.r->path = dg_result_strdup(c.r, doc->path);
@@ -2128,7 +2145,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_acr_init(&c.acr);
   dg_map_init(&c.acr_ent);
   dg_map_init(&c.alias);
-  dg_map_init(&c.key_memo), dg_strvec_init(&c.keys), dg_map_init(&c.prefix_memo);
+  dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index);
   c.main_sent = -1;
   c.head_bit = dg_lexicon_list_bit(lx, "head");
   c.hm_sent = -1;
@@ -2138,7 +2155,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   title_zone(&c);
   document_kind(&c);
   collect_acronyms(&c);
-  int *first = dg_xcalloc(c.t->nsents + 1, sizeof *first);
+  int *first = dg_arena_alloc(c.a, (c.t->nsents + 1) * sizeof *first);
   /* names: twice over the document, so that acronyms defined late are known */
   for (size_t s = 0; s < c.t->nsents; s++) {
     first[s] = c.nm;
@@ -2216,17 +2233,12 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
     }
   drop_unused(&c);
 
-  for (int i = 0; i < c.nm; i++) free(c.m[i].name);
-  free(c.m);
-  free(first);
-  free(c.cp_b), free(c.cp_e), free(c.span_ids);
-  free(c.hm_lens), free(c.hm_vals);
-  free(c.gm_known), free(c.gm_gaz), free(c.gm_head), free(c.gm_found);
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_map_free(&c.acr_ent);
   dg_map_free(&c.alias);
-  dg_map_free(&c.key_memo), dg_strvec_free(&c.keys), dg_map_free(&c.prefix_memo);
+  dg_idtab_free(&c.key_memo.index), dg_idtab_free(&c.prefix_memo.index);
+  dg_arena_reset(c.a); /* mentions, renderings, memos: all at once */
   *out = c.r;
   return 0;
 }
