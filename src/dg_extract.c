@@ -215,10 +215,9 @@ static const char *resolve_key(ctx *c, const char *name) {
   uint64_t h;
   struct memo_entry *e = memo_find(&c->key_memo, name, len, &h);
   if (!e) {
-    char *k = dg_resolve_key(c->lx, &c->acr, name);
+    const char *k = dg_resolve_key_ref(c->lx, &c->acr, name);
     e = memo_add(c, &c->key_memo, name, len, h);
     e->text = keep(c, k);
-    free(k);
   }
   return e->text; /* borrowed: lives as long as the document's context */
 }
@@ -248,24 +247,29 @@ static size_t drop_possessive(ctx *c, int s, int tb, int te, const char *r, size
 
 /* A name as written, without a possessive ending: into small (cap bytes)
  * when it fits, for a caller that only reads it, else in the scratch
- * arena (never freed by the caller). */
-static char *render_in(ctx *c, int s, int tb, int te, char *small, size_t cap) {
+ * arena (never freed by the caller). Its length in *len. */
+static char *render_len(ctx *c, int s, int tb, int te, char *small, size_t cap, size_t *len) {
   const dg_sentinfo *si = &c->t->sents[s];
   size_t bound = dg_mention_render_bound(si, tb, te);
   char *r = bound <= cap ? small : dg_arena_alloc(c->a, bound);
   size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
-  r[drop_possessive(c, s, tb, te, r, n)] = '\0';
+  *len = drop_possessive(c, s, tb, te, r, n);
+  r[*len] = '\0';
   return r;
 }
 
 /* The same, always in the scratch arena: lives as long as the document's context. */
-static char *render(ctx *c, int s, int tb, int te) { return render_in(c, s, tb, te, NULL, 0); }
+static char *render(ctx *c, int s, int tb, int te) {
+  size_t n;
+  return render_len(c, s, tb, te, NULL, 0, &n);
+}
 
 /* The gazetteer entry of the name [tb, te) of sentence s (looked up, never kept). */
 static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
   char small[512];
-  char *r = render_in(c, s, tb, te, small, sizeof small);
-  return dg_lexicon_gazetteer(c->lx, r);
+  size_t n;
+  char *r = render_len(c, s, tb, te, small, sizeof small, &n);
+  return dg_lexicon_gazetteer_n(c->lx, r, n);
 }
 
 /* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.

@@ -42,6 +42,16 @@ struct dg_lexicon {
 
 /* ---- folding ---- */
 
+/* isalnum and tolower of the C locale the program runs in (ASCII only),
+ * without a call per byte: folding and the gazetteer's quick "no" test
+ * every byte of every name candidate. */
+static inline int c_alnum(unsigned char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+static inline unsigned char c_lower(unsigned char c) {
+  return (unsigned)(c - 'A') < 26u ? (unsigned char)(c | 0x20) : c;
+}
+
 static int is_apostrophe(const unsigned char *p) {
   return *p == '\'' || *p == '`' ||
          (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99));
@@ -94,10 +104,10 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
       p += p[3] == 'A' ? 6 : 4;
       continue;
     }
-    if (*p == 'U' && (p == (const unsigned char *)name || !isalnum(p[-1])) &&
+    if (*p == 'U' && (p == (const unsigned char *)name || !c_alnum(p[-1])) &&
         (!strncmp((const char *)p, "US", 2) || !strncmp((const char *)p, "USA", 3))) {
       size_t l = p[2] == 'A' ? 3 : 2;
-      if (!isalnum(p[l])) {
+      if (!c_alnum(p[l])) {
         sb_adds(&t, " united states ");
         p += l;
         continue;
@@ -105,7 +115,7 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
     }
     if (is_apostrophe(p)) {
       p += *p < 0x80 ? 1 : 3;
-      if ((*p == 's' || *p == 'S') && !isalnum(p[1])) p++;
+      if ((*p == 's' || *p == 'S') && !c_alnum(p[1])) p++;
       continue;
     }
     if (*p >= 0x80) {
@@ -124,7 +134,16 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
       p++;
       continue;
     }
-    sb_addc(&t, isalnum(*p) ? (char)tolower(*p) : ' ');
+    /* a run of lower-case letters and digits: copied in one go, up to a
+     * 'u' (which may start "united states of america") */
+    if ((unsigned)(*p - 'a') < 26u || (unsigned)(*p - '0') < 10u) {
+      const unsigned char *q = p + 1;
+      while (((unsigned)(*q - 'a') < 26u && *q != 'u') || (unsigned)(*q - '0') < 10u) q++;
+      sb_add(&t, (const char *)p, (size_t)(q - p));
+      p = q;
+      continue;
+    }
+    sb_addc(&t, c_alnum(*p) ? (char)c_lower(*p) : ' ');
     p++;
   }
   if (t.over) return -1;
@@ -143,7 +162,7 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
     }
     /* first letters first: most words leave the table without a strlen */
     for (int i = 0; spelling[i][0]; i++)
-      if (spelling[i][0][0] == *s && strlen(spelling[i][0]) == n && !strncmp(s, spelling[i][0], n)) {
+      if (spelling[i][0][0] == *s && !strncmp(s, spelling[i][0], n) && !spelling[i][0][n]) {
         w = spelling[i][1];
         n = strlen(w);
         break;
@@ -562,28 +581,25 @@ void dg_lexicon_free(dg_lexicon *lx) {
 static int may_be_in_gazetteer(const dg_lexicon *lx, const char *name) {
   const unsigned char *p = (const unsigned char *)name;
   for (int pass = 0; pass < 2; pass++) {
-    while (*p && !isalnum(*p) && *p < 0x80) p++;
+    while (*p && !c_alnum(*p) && *p < 0x80) p++;
     if (!*p || *p >= 0x80 || *p == 'U' || *p == 'u') return 1;
     const unsigned char *w = p;
-    while (isalnum(*p)) p++;
+    while (c_alnum(*p)) p++;
     if (*p >= 0x80) return 1; /* "Côte", "Hà Nội": folded as written, no shortcut */
     size_t n = (size_t)(p - w);
     if (pass == 0 && ((n == 3 && !strncasecmp((const char *)w, "the", 3)) ||
                       (n == 2 && !strncasecmp((const char *)w, "an", 2)) || (n == 1 && (*w == 'a' || *w == 'A'))))
       continue;
-    char k[5];
-    size_t m = n < 4 ? n : 4;
-    for (size_t i = 0; i < m; i++) k[i] = (char)tolower(w[i]);
-    k[m] = '\0';
-    return short_get(&lx->gaz_starts, pack_word(k, m)) >= 0;
+    /* pack_word lower-cases: the first four letters as they are */
+    return short_get(&lx->gaz_starts, pack_word((const char *)w, n < 4 ? n : 4)) >= 0;
   }
   return 1;
 }
 
-static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name) {
+static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name, size_t len) {
   char o[2048], t[2048];
   /* no gazetteer name is that long: a cheap no */
-  if (strlen(name) * 3 + 64 > sizeof o) return NULL;
+  if (len * 3 + 64 > sizeof o) return NULL;
   if (fold_into(name, o, sizeof o, t, 1) < 0 || !o[0]) return NULL;
   int i = dg_map_get(&lx->gaz_index, o);
   return i < 0 ? NULL : &lx->gaz[i];
@@ -593,12 +609,16 @@ static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name) {
  * names and name prefixes again and again (splitting, classifying, keys,
  * partner prefixes), and each answer costs a fold of the name. */
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
+  return dg_lexicon_gazetteer_n(lx, name, strlen(name));
+}
+
+const dg_gaz *dg_lexicon_gazetteer_n(const dg_lexicon *lx, const char *name, size_t len) {
   if (!may_be_in_gazetteer(lx, name)) return NULL;
   dg_memo *m = dg_memo_get(DG_MEMO_GAZETTEER, lx->serial);
-  int i = dg_map_get(&m->index, name);
+  int i = dg_map_getn(&m->index, name, len);
   if (i == -2) return NULL;
   if (i >= 0) return &lx->gaz[i];
-  const dg_gaz *g = gazetteer_fold(lx, name);
+  const dg_gaz *g = gazetteer_fold(lx, name, len);
   dg_map_put(&m->index, name, g ? (int)(g - lx->gaz) : -2);
   return g;
 }

@@ -61,6 +61,8 @@ int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const
 /* Gazetteer entry whose canonical name, a variant or an acronym normalises
  * to the same lookup form as name; NULL if none. */
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name);
+/* The same for a NUL-terminated name whose length (strlen) is known. */
+const dg_gaz *dg_lexicon_gazetteer_n(const dg_lexicon *lx, const char *name, size_t len);
 size_t dg_lexicon_ngaz(const dg_lexicon *lx);
 /* This loaded lexicon's number, unique in the process: the owner of
  * memos of answers computed from it (dg_memo). */

@@ -174,39 +174,79 @@ static void fold_expanding(const dg_lexicon *lx, const dg_acr *acr, const char *
   dg_buf_free(&tmp);
 }
 
-/* Appends s with the separators key_question uses escaped, so that two
- * different questions never read the same. */
-static void add_escaped(dg_buf *q, const char *s) {
-  if (!strpbrk(s, "\x1d\x1e\x1f")) {
-    dg_buf_adds(q, s);
-    return;
+/* A string built on the stack when it fits (the key question of almost
+ * every name does), else on the heap. Never copied: p may point into it. */
+typedef struct qbuf {
+  char *p;
+  size_t n, cap;
+  char small[512];
+} qbuf;
+
+static void qb_init(qbuf *b) { b->p = b->small, b->n = 0, b->cap = sizeof b->small, b->p[0] = '\0'; }
+static void qb_free(qbuf *b) {
+  if (b->p != b->small) free(b->p);
+}
+static void qb_add(qbuf *b, const char *s, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap * 2;
+    while (cap < b->n + n + 1) cap *= 2;
+    char *p = dg_xmalloc(cap);
+    memcpy(p, b->p, b->n);
+    qb_free(b);
+    b->p = p, b->cap = cap;
   }
-  for (; *s; s++) {
-    if (*s == '\x1d' || *s == '\x1e' || *s == '\x1f') dg_buf_addc(q, '\x1d');
-    dg_buf_addc(q, *s);
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+static void qb_addc(qbuf *b, char c) { qb_add(b, &c, 1); }
+
+/* Appends s[0..n) with the separators key_question uses escaped, so that
+ * two different questions never read the same. */
+static void add_escaped(qbuf *q, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && (unsigned char)(s[i] - 0x1d) > 2) i++;
+  qb_add(q, s, i); /* the common case: no separator, one copy */
+  for (; i < n; i++) {
+    if ((unsigned char)(s[i] - 0x1d) <= 2) qb_addc(q, '\x1d');
+    qb_addc(q, s[i]);
   }
+}
+
+/* The long form acr defines for the word s[0..n), or NULL. */
+static const char *acr_long_n(const dg_acr *acr, const char *s, size_t n) {
+  int i = acr && acr->index.n ? dg_map_getn(&acr->index, s, n) : -1;
+  return i < 0 ? NULL : acr->names.v[i];
+}
+
+/* Is the word s[0..n) written mostly in capitals (two or more)? The C
+ * locale's isupper/islower: ASCII letters only. */
+static int capitals_word(const char *s, size_t n) {
+  int upper = 0, lower = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    upper += (unsigned)(ch - 'A') < 26u;
+    lower += (unsigned)(ch - 'a') < 26u;
+  }
+  return upper >= 2 && upper > lower;
 }
 
 /* What a key depends on besides the lexicon: the name (dashes made
  * hyphens), and for every word of it that fold_expanding may expand, the
  * document's long form of it or none. The key memo's question. */
-static void key_question(const dg_acr *acr, const char *name, dg_buf *q) {
-  add_escaped(q, name);
-  for (const char *p = name; *p;) {
-    const char *e = strchr(p, ' ');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    int upper = 0, lower = 0;
-    for (size_t i = 0; i < n; i++) upper += isupper((unsigned char)p[i]) != 0, lower += islower((unsigned char)p[i]) != 0;
-    if (upper >= 2 && upper > lower) {
-      char *w = dg_xstrndup(p, n);
-      const char *lf = dg_acr_long(acr, w);
-      free(w);
-      dg_buf_addc(q, lf ? '\x1f' : '\x1e');
-      if (lf) add_escaped(q, lf);
+static void key_question(const dg_acr *acr, const char *name, size_t len, qbuf *q) {
+  add_escaped(q, name, len);
+  const char *end = name + len;
+  for (const char *p = name; p < end;) {
+    const char *e = memchr(p, ' ', (size_t)(end - p));
+    size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
+    if (capitals_word(p, n)) {
+      const char *lf = acr_long_n(acr, p, n);
+      qb_addc(q, lf ? '\x1f' : '\x1e');
+      if (lf) add_escaped(q, lf, strlen(lf));
     }
-    p = e ? e + 1 : p + n;
+    p = e ? e + 1 : end;
   }
-  dg_buf_cstr(q);
 }
 
 static char *compute_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) {
@@ -230,26 +270,37 @@ static char *compute_key(const dg_lexicon *lx, const dg_acr *acr, const char *na
 }
 
 /* Keys are memoised per thread (dg_memo): the same names are keyed in
- * document after document, and a key costs partner parsing and folds. */
-char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name_in) {
-  char *name = hyphens(name_in);
-  dg_buf q;
-  dg_buf_init(&q);
-  key_question(acr, name, &q);
+ * document after document, and a key costs partner parsing and folds.
+ * A hit costs one pass over the name to build the question and one hash. */
+const char *dg_resolve_key_ref(const dg_lexicon *lx, const dg_acr *acr, const char *name_in) {
+  size_t len = strlen(name_in);
+  char *dashed = memchr(name_in, 0xE2, len) ? hyphens(name_in) : NULL;
+  const char *name = dashed ? dashed : name_in;
+  if (dashed) len = strlen(dashed);
+  qbuf q;
+  qb_init(&q);
+  key_question(acr, name, len, &q);
   dg_memo *m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
-  int i = dg_map_get(&m->index, q.data);
-  char *key;
-  if (i >= 0) {
-    key = dg_xstrdup(m->texts.v[i]);
-  } else {
-    key = compute_key(lx, acr, name);
+  int i = dg_map_getn(&m->index, q.p, q.n);
+  if (i < 0) {
+    char *key = compute_key(lx, acr, name);
     m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
-    dg_strvec_push(&m->texts, key);
-    dg_map_put(&m->index, q.data, (int)m->texts.n - 1);
+    /* the memo takes key itself: no copy */
+    if (m->texts.n == m->texts.cap) {
+      m->texts.cap = m->texts.cap ? m->texts.cap * 2 : 8;
+      m->texts.v = dg_xrealloc(m->texts.v, m->texts.cap * sizeof *m->texts.v);
+    }
+    m->texts.v[m->texts.n++] = key;
+    i = (int)m->texts.n - 1;
+    dg_map_put(&m->index, q.p, i);
   }
-  dg_buf_free(&q);
-  free(name);
-  return key;
+  qb_free(&q);
+  free(dashed);
+  return m->texts.v[i];
+}
+
+char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) {
+  return dg_xstrdup(dg_resolve_key_ref(lx, acr, name));
 }
 
 int dg_resolve_distance(const char *a, const char *b, int cap) {

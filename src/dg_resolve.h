@@ -31,6 +31,9 @@ const char *dg_acr_long(const dg_acr *a, const char *acr);
 
 /* Canonical key of name. acr may be NULL. Caller frees. */
 char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name);
+/* The same, borrowed from the calling thread's key memo: valid until the
+ * thread's next dg_resolve_key* call (copy it to keep it). */
+const char *dg_resolve_key_ref(const dg_lexicon *lx, const dg_acr *acr, const char *name);
 
 /* If name starts with a partner prefix ("EU-Japan ..."), returns the number
  * of bytes of that prefix (up to the space after it), else 0. */
