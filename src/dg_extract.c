@@ -109,11 +109,14 @@ static int long_form(ctx *c, int s, int tb, int te, const char *acr);
 
 /* ---- small helpers ---- */
 
-static dg_tok *tok(ctx *c, int s, int i) { return &c->t->sents[s].toks[i]; }
-static int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
+/* Always inlined: called millions of times, and a call costs more than
+ * the load it wraps. */
+#define DG_INLINE static inline __attribute__((always_inline))
+DG_INLINE dg_tok *tok(ctx *c, int s, int i) { return &c->t->sents[s].toks[i]; }
+DG_INLINE int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
 /* Always inlined: w is a literal at every call, so its length folds to a
  * constant and most calls end at the length test. */
-static inline __attribute__((always_inline)) int is_word(ctx *c, int s, int i, const char *w) {
+DG_INLINE int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
 }
 /* The lexicon bit of a list, or -1. List names are string literals:
@@ -136,7 +139,7 @@ static int sent_may_have(ctx *c, int s, const char *list) {
   int bit = list_bit(c, list);
   return bit < 0 || ((c->t->sents[s].lists >> bit) & 1);
 }
-static int is_punct(ctx *c, int s, int i, char ch) {
+DG_INLINE int is_punct(ctx *c, int s, int i, char ch) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
   return (k->flags & TK_PUNCT) && k->e - k->b == 1 && c->t->shadow[k->b] == ch;
@@ -525,12 +528,16 @@ static void add_swapped_partners(ctx *c, int e, const char *name) {
   if (!dash) return;
   size_t end = n;
   while (end > 0 && name[end - 1] == ' ') end--;
-  dg_buf b;
-  dg_buf_init(&b);
-  dg_buf_printf(&b, "%.*s-%.*s%s", (int)(end - (size_t)(dash + 1 - name)), dash + 1, (int)(dash - name), name,
-                name + end);
-  dg_result_variant(c->r, e, b.data);
-  dg_buf_free(&b);
+  /* "B-A" and the rest: the same bytes, the partners swapped */
+  size_t len = strlen(name), a = (size_t)(dash - name);
+  /* (printf's "%.*s" with a negative precision took the whole rest) */
+  size_t b = end > a ? end - a - 1 : len - a - 1;
+  char *v = dg_arena_alloc(c->a, b + 1 + a + (len - end) + 1), *w = v;
+  memcpy(w, dash + 1, b), w += b;
+  *w++ = '-';
+  memcpy(w, name, a), w += a;
+  memcpy(w, name + end, len - end + 1);
+  dg_result_variant(c->r, e, v);
 }
 
 static int series_entity(ctx *c, const char *name) {
@@ -556,9 +563,25 @@ static int series_entity(ctx *c, const char *name) {
   return e;
 }
 
+/* snprintf(out, cap, "%s%c%d", str, sep, n) without printf: event keys
+ * and names are made for every numbered or dated event. */
+static void join_int(char *out, size_t cap, const char *str, char sep, int n) {
+  char d[16];
+  int k = 0;
+  unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+  do d[k++] = (char)('0' + u % 10), u /= 10;
+  while (u);
+  if (n < 0) d[k++] = '-';
+  size_t len = strlen(str), w = 0;
+  for (size_t i = 0; i < len && w + 1 < cap; i++) out[w++] = str[i];
+  if (w + 1 < cap) out[w++] = sep;
+  while (k && w + 1 < cap) out[w++] = d[--k];
+  out[w] = '\0';
+}
+
 static int event_entity(ctx *c, int series, int ord, unsigned evclass) {
   char key[1200];
-  snprintf(key, sizeof key, "%s-%d", c->r->ents[series].key, ord);
+  join_int(key, sizeof key, c->r->ents[series].key, '-', ord);
   int e = dg_result_entity(c->r, DG_K_EVENT, key, NULL);
   dg_entity *x = &c->r->ents[e];
   x->classes |= DG_C_EVENT | evclass;
@@ -574,8 +597,8 @@ static int dated_event(ctx *c, int series, int year, unsigned evclass) {
   char key[1200], name[1400];
   const dg_entity *s = &c->r->ents[series];
   const char *label = s->label ? s->label : s->names.n ? s->names.v[0] : s->key;
-  snprintf(key, sizeof key, "%s-%d", s->key, year);
-  snprintf(name, sizeof name, "%s %d", label, year);
+  join_int(key, sizeof key, s->key, '-', year);
+  join_int(name, sizeof name, label, ' ', year);
   int e = dg_result_entity(c->r, DG_K_EVENT, key, name);
   c->r->ents[e].classes |= DG_C_EVENT | evclass;
   return e;
@@ -1547,11 +1570,12 @@ static int is_planned(ctx *c, int e) {
 }
 
 static void set_date(ctx *c, int e, const dg_date *d, int span, int planned) {
+  if (e < 0) return;
+  dg_pred p = planned || is_planned(c, e) ? DG_P_PLANNEDDATE : DG_P_DATE;
+  if (has_date(c, e, p)) return; /* before formatting: most dates find one */
   char iso[32];
   int lt = dg_date_iso(d, iso, sizeof iso);
-  if (lt == DG_L_NONE || e < 0) return;
-  dg_pred p = planned || is_planned(c, e) ? DG_P_PLANNEDDATE : DG_P_DATE;
-  if (has_date(c, e, p)) return;
+  if (lt == DG_L_NONE) return;
   dg_result_literal(c->r, e, p, (dg_lit)lt, iso, span);
 }
 
