@@ -267,8 +267,39 @@ static char *render(ctx *c, int s, int tb, int te) {
   return render_len(c, s, tb, te, NULL, 0, &n);
 }
 
+static int ascii_alnum(unsigned char ch) {
+  return (unsigned)((ch | 0x20) - 'a') < 26u || (unsigned)(ch - '0') < 10u;
+}
+
+/* A sure "not in the gazetteer" for the name [tb, te) from its first
+ * token alone, before rendering it: the test dg_lexicon_gazetteer starts
+ * with (the first word's first letters), where the rendering's first word
+ * is plainly the token's own letters. 1 when the name may be there (or
+ * the shortcut does not apply). */
+static int gaz_may_be(ctx *c, int s, int tb, int te) {
+  const dg_tok *k = tok(c, s, tb);
+  const unsigned char *w = (const unsigned char *)c->t->shadow + k->b;
+  size_t len = k->e - k->b, r = 0;
+  if (!len || !ascii_alnum(w[0]) || w[0] == 'U' || w[0] == 'u') return 1;
+  while (r < len && ascii_alnum(w[r])) r++;
+  unsigned char next; /* the rendering's byte after the word */
+  if (r < len) next = w[r];
+  else if (te == tb + 1) next = 0;
+  else {
+    const dg_tok *x = tok(c, s, tb + 1);
+    if ((x->flags & TK_PUNCT) && x->e - x->b == 1) return 1; /* skipped or special: the full way */
+    next = x->b > k->e ? ' ' : (unsigned char)c->t->shadow[x->b];
+  }
+  if (next >= 0x80 || ascii_alnum(next)) return 1;
+  if ((r == 3 && !strncasecmp((const char *)w, "the", 3)) || (r == 2 && !strncasecmp((const char *)w, "an", 2)) ||
+      (r == 1 && (w[0] | 0x20) == 'a'))
+    return 1; /* an article: the test reads the next word */
+  return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r);
+}
+
 /* The gazetteer entry of the name [tb, te) of sentence s (looked up, never kept). */
 static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
+  if (!gaz_may_be(c, s, tb, te)) return NULL;
   char small[512];
   size_t n;
   char *r = render_len(c, s, tb, te, small, sizeof small, &n);

@@ -623,6 +623,10 @@ const dg_gaz *dg_lexicon_gazetteer_n(const dg_lexicon *lx, const char *name, siz
   return g;
 }
 
+int dg_lexicon_gaz_may_start(const dg_lexicon *lx, const char *word, size_t n) {
+  return n && short_get(&lx->gaz_starts, pack_word(word, n < 4 ? n : 4)) >= 0;
+}
+
 unsigned long dg_lexicon_serial(const dg_lexicon *lx) { return lx->serial; }
 
 size_t dg_lexicon_ngaz(const dg_lexicon *lx) { return lx->ngaz; }

@@ -4,6 +4,7 @@
 #include "dg_memo.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,8 +205,7 @@ static void qb_addc(qbuf *b, char c) { qb_add(b, &c, 1); }
 /* Appends s[0..n) with the separators key_question uses escaped, so that
  * two different questions never read the same. */
 static void add_escaped(qbuf *q, const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n && (unsigned char)(s[i] - 0x1d) > 2) i++;
+  size_t i = strcspn(s, "\x1d\x1e\x1f"); /* s[n] is its NUL */
   qb_add(q, s, i); /* the common case: no separator, one copy */
   for (; i < n; i++) {
     if ((unsigned char)(s[i] - 0x1d) <= 2) qb_addc(q, '\x1d');
@@ -219,11 +219,28 @@ static const char *acr_long_n(const dg_acr *acr, const char *s, size_t n) {
   return i < 0 ? NULL : acr->names.v[i];
 }
 
+/* One bit (0x80) per byte of x in lo..hi (ASCII), eight bytes at once. */
+static uint64_t in_range8(uint64_t x, unsigned lo, unsigned hi) {
+  const uint64_t top = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+  uint64_t a = x & ~top; /* seven low bits: the sums carry into no other byte */
+  return (a + ones * (0x80 - lo)) & ~(a + ones * (0x80 - hi - 1)) & ~x & top;
+}
+
 /* Is the word s[0..n) written mostly in capitals (two or more)? The C
- * locale's isupper/islower: ASCII letters only. */
-static int capitals_word(const char *s, size_t n) {
+ * locale's isupper/islower: ASCII letters only. end bounds the readable
+ * bytes: where eight can be read, they are counted at once. */
+static int capitals_word(const char *s, size_t n, const char *end) {
+  static const unsigned char keep[16] = {255, 255, 255, 255, 255, 255, 255, 255};
   int upper = 0, lower = 0;
-  for (size_t i = 0; i < n; i++) {
+  size_t i = 0;
+  for (; i < n && s + i + 8 <= end; i += 8) {
+    uint64_t x, m;
+    memcpy(&x, s + i, 8);
+    if (n - i < 8) memcpy(&m, keep + 8 - (n - i), 8), x &= m; /* bytes past the word: 0 */
+    upper += __builtin_popcountll(in_range8(x, 'A', 'Z'));
+    lower += __builtin_popcountll(in_range8(x, 'a', 'z'));
+  }
+  for (; i < n; i++) {
     unsigned char ch = (unsigned char)s[i];
     upper += (unsigned)(ch - 'A') < 26u;
     lower += (unsigned)(ch - 'a') < 26u;
@@ -240,7 +257,7 @@ static void key_question(const dg_acr *acr, const char *name, size_t len, qbuf *
   for (const char *p = name; p < end;) {
     const char *e = memchr(p, ' ', (size_t)(end - p));
     size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
-    if (capitals_word(p, n)) {
+    if (capitals_word(p, n, end)) {
       const char *lf = acr_long_n(acr, p, n);
       qb_addc(q, lf ? '\x1f' : '\x1e');
       if (lf) add_escaped(q, lf, strlen(lf));
