@@ -62,25 +62,39 @@ static int is_actor(const dg_gaz *g) {
   return g && (g->kind == DG_K_COUNTRY || g->kind == DG_K_ORG);
 }
 
+/* The actor (country or organisation) the gazetteer names name[pos..e)
+ * (e - pos <= 40), or NULL. */
+static const dg_gaz *actor_part(const dg_lexicon *lx, const char *name, size_t pos, size_t e) {
+  char part[48];
+  memcpy(part, name + pos, e - pos);
+  part[e - pos] = '\0';
+  /* "U.S." inside "U.S.-ASEAN" arrives as "U.S." already */
+  const dg_gaz *g = dg_lexicon_gazetteer_n(lx, part, e - pos);
+  return is_actor(g) ? g : NULL;
+}
+
 /* Parses "A-B[-C] rest": fills keys of the partners; returns bytes of the
  * prefix (0 if none). */
 static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) {
   size_t pos = 0, len = strlen(name);
-  /* partners are joined by '-' near the start: no dash, no prefix */
-  const char *dash = memchr(name, '-', len < 80 ? len : 80);
-  if (!dash) return 0;
+  /* a prefix needs a first partner (at most 40 bytes) followed by '-':
+   * no dash by byte 40, no prefix */
+  if (!memchr(name, '-', len < 41 ? len : 41)) return 0;
+  /* nor without an actor right before one of those dashes (whatever the
+   * longest actor then is, it ends at no dash): most dashed names
+   * ("High-Level ...", "Asia-Pacific ...") leave here */
+  int first = 0;
+  for (size_t e = 1; e < len && e <= 40 && !first; e++)
+    if (name[e] == '-' && actor_part(lx, name, 0, e)) first = 1;
+  if (!first) return 0;
   for (;;) {
     size_t best = 0;
     const dg_gaz *bg = NULL;
     /* longest part ending at '-' or ' ' or the end, at most 40 bytes */
     for (size_t e = pos + 1; e <= len && e - pos <= 40; e++) {
       if (e < len && name[e] != '-' && name[e] != ' ') continue;
-      char part[48]; /* e - pos <= 40 */
-      memcpy(part, name + pos, e - pos);
-      part[e - pos] = '\0';
-      /* "U.S." inside "U.S.-ASEAN" arrives as "U.S." already */
-      const dg_gaz *g = dg_lexicon_gazetteer(lx, part);
-      if (is_actor(g)) best = e, bg = g;
+      const dg_gaz *g = actor_part(lx, name, pos, e);
+      if (g) best = e, bg = g;
     }
     if (!bg) break;
     dg_strvec_push(keys, bg->key);
