@@ -48,7 +48,7 @@ typedef struct mention {
   const char *name; /* borrowed: in the scratch arena or longer-lived */
 } mention;
 
-enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2 };
+enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2, GM_NAME = 4 };
 
 typedef struct head {
   const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
@@ -94,8 +94,10 @@ typedef struct ctx {
   const char *(*hm_vals)[6];/* per token: their values */
   int gm_sent;              /* span_gaz's and find_head's memo: for sentence gm_sent, */
   size_t gm_cap;            /* per (first token, length): */
-  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD) */
+  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD, GM_NAME) */
   const dg_gaz **gm_gaz;    /* span_gaz's answer */
+  const char **gm_name;     /* span_name's answer (in the scratch arena), */
+  size_t *gm_len;           /* and its length */
   head *gm_head;            /* find_head's answer: what it wrote to its head, */
   unsigned char *gm_found;  /* and what it returned */
 } ctx;
@@ -122,12 +124,12 @@ DG_INLINE int is_word(ctx *c, int s, int i, const char *w) {
 /* The lexicon bit of a list, or -1. List names are string literals:
  * remember each one's bit by address, in a direct-mapped table (a clash
  * only costs a lookup again). */
-static int list_bit(ctx *c, const char *list) {
+DG_INLINE int list_bit(ctx *c, const char *list) {
   size_t h = ((uintptr_t)list >> 3) % LIST_MEMO;
   if (c->bit_names[h] != list) c->bit_names[h] = list, c->bits[h] = dg_lexicon_list_bit(c->lx, list);
   return c->bits[h];
 }
-static int in_list(ctx *c, int s, int i, const char *list) {
+DG_INLINE int in_list(ctx *c, int s, int i, const char *list) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
   int bit = list_bit(c, list);
@@ -135,7 +137,7 @@ static int in_list(ctx *c, int s, int i, const char *list) {
   return dg_lexicon_getn(c->lx, list, c->t->shadow + k->b, k->e - k->b) != NULL;
 }
 /* Can any token of sentence s be in list? A quick "no" for whole-sentence scans. */
-static int sent_may_have(ctx *c, int s, const char *list) {
+DG_INLINE int sent_may_have(ctx *c, int s, const char *list) {
   int bit = list_bit(c, list);
   return bit < 0 || ((c->t->sents[s].lists >> bit) & 1);
 }
@@ -297,18 +299,6 @@ static int gaz_may_be(ctx *c, int s, int tb, int te) {
   return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r);
 }
 
-/* The gazetteer entry of the name [tb, te) of sentence s (looked up, never kept). */
-static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
-  if (!gaz_may_be(c, s, tb, te)) return NULL;
-  char small[512];
-  size_t n;
-  char *r = render_len(c, s, tb, te, small, sizeof small, &n);
-  return dg_lexicon_gazetteer_n(c->lx, r, n);
-}
-
-/* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
- * Memoised per sentence for spans under GM_SPAN tokens: splitting,
- * stripping and classifying ask about the same spans again and again. */
 /* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
  * span memos, emptied when the sentence changes. */
 static size_t span_slot(ctx *c, int s, int tb, int te) {
@@ -318,6 +308,8 @@ static size_t span_slot(ctx *c, int s, int tb, int te) {
       c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
       c->gm_known = dg_arena_alloc(c->a, c->gm_cap);
       c->gm_gaz = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_gaz);
+      c->gm_name = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_name);
+      c->gm_len = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_len);
       c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
       c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
     }
@@ -327,12 +319,37 @@ static size_t span_slot(ctx *c, int s, int tb, int te) {
   return (size_t)tb * GM_SPAN + (size_t)(te - tb);
 }
 
+/* The name [tb, te) of sentence s as render gives it, rendered once per
+ * sentence for spans under GM_SPAN tokens: the gazetteer lookup renders
+ * it first, classifying and mentions reuse it. Borrowed: never modify. */
+static const char *span_name(ctx *c, int s, int tb, int te, size_t *len) {
+  int n = te - tb;
+  if (n <= 0 || n >= GM_SPAN) return render_len(c, s, tb, te, NULL, 0, len);
+  size_t k = span_slot(c, s, tb, te);
+  if (!(c->gm_known[k] & GM_NAME)) {
+    c->gm_name[k] = render_len(c, s, tb, te, NULL, 0, &c->gm_len[k]);
+    c->gm_known[k] |= GM_NAME;
+  }
+  *len = c->gm_len[k];
+  return c->gm_name[k];
+}
+
+/* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
+ * Memoised per sentence for spans under GM_SPAN tokens: splitting,
+ * stripping and classifying ask about the same spans again and again. */
+static const dg_gaz *span_gaz_lookup(ctx *c, int s, int tb, int te) {
+  if (!gaz_may_be(c, s, tb, te)) return NULL;
+  size_t n;
+  const char *r = span_name(c, s, tb, te, &n);
+  return dg_lexicon_gazetteer_n(c->lx, r, n);
+}
+
 static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
   int len = te - tb;
-  if (len <= 0 || len >= GM_SPAN) return render_gaz(c, s, tb, te);
+  if (len <= 0 || len >= GM_SPAN) return span_gaz_lookup(c, s, tb, te);
   size_t k = span_slot(c, s, tb, te);
   if (!(c->gm_known[k] & GM_GAZ)) {
-    c->gm_gaz[k] = render_gaz(c, s, tb, te);
+    c->gm_gaz[k] = span_gaz_lookup(c, s, tb, te);
     c->gm_known[k] |= GM_GAZ;
   }
   return c->gm_gaz[k];
@@ -673,7 +690,8 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
       if (tok(c, s, j - 1)->flags & TK_CONN) continue;
       const dg_gaz *g = span_gaz(c, s, i, j);
       if (g) {
-        char *n = render(c, s, i, j);
+        size_t nl;
+        const char *n = span_name(c, s, i, j, &nl);
         int e = gaz_entity(c, g, n);
         note_gaz_acronym(c, e, g, n);
         mention *m = push_mention(c, s, i, j, gaz_mkind(g), e, n);
@@ -729,7 +747,8 @@ static int trailing_year(ctx *c, int s, int tb, int te) {
  * it was recognised as something. */
 static int classify(ctx *c, int s, int tb, int te, int ord) {
   if (tb >= te) return 0;
-  char *name = render(c, s, tb, te); /* mentions borrow it */
+  size_t name_len;
+  const char *name = span_name(c, s, tb, te, &name_len); /* mentions borrow it */
   int ok = 1, e;
   head h;
   const dg_gaz *g = span_gaz(c, s, tb, te);
@@ -1093,15 +1112,20 @@ static int split_names(ctx *c, int s, int tb, int te, int *bs, int *es, int max)
 /* Could a token of n bytes be one of the words in w (literals)? A length
  * test before the word tests: most tokens have none of these lengths. */
 #define LEN_IS(n, w) ((n) == sizeof(w) - 1)
+/* The bit of a word's length in a length mask (lengths 1..63). */
+#define LEN_BIT(w) (1ULL << (sizeof(w) - 1))
+/* Is n (a token's length) one of the lengths in mask? One test for a
+ * whole list of words, before any word test. */
+#define LEN_IN(n, mask) ((n) < 64 && (((mask) >> (n)) & 1))
 
 static void lowercase_docs(ctx *c, int s) {
   dg_sentinfo *si = &c->t->sents[s];
-  for (int i = 0; i < si->ntoks; i++) {
-    const dg_tok *k = tok(c, s, i);
-    if ((k->flags & TK_CAP) || !(k->flags & TK_WORD)) continue;
-    size_t n = k->e - k->b;
-    if (!LEN_IS(n, "resolution") && !LEN_IS(n, "resolutions") && !LEN_IS(n, "report") && !LEN_IS(n, "reports"))
-      continue;
+  const dg_tok *toks = si->toks; /* (the scan below reads only these: kept in registers) */
+  const int nt = si->ntoks;
+  const uint64_t lens = LEN_BIT("resolution") | LEN_BIT("resolutions") | LEN_BIT("report") | LEN_BIT("reports");
+  for (int i = 0; i < nt; i++) {
+    const dg_tok *k = &toks[i];
+    if ((k->flags & (TK_CAP | TK_WORD)) != TK_WORD || !LEN_IN(k->e - k->b, lens)) continue;
     if ((dg_tok_is(c->t, k, "resolution") || dg_tok_is(c->t, k, "resolutions")) && slash_number(c, s, i + 1)) {
       int cb = i;
       for (int q = 0; q < si->nchunks; q++) {
@@ -1210,13 +1234,14 @@ static void find_list(ctx *c, int s) {
 /* Mentions of sentence s are c->m[first .. c->nm): sentences are named in order. */
 static void lowercase_anaphors(ctx *c, int s, int first) {
   dg_sentinfo *si = &c->t->sents[s];
-  for (int i = 0; i + 1 < si->ntoks; i++) {
-    const dg_tok *k = tok(c, s, i);
-    if (!(k->flags & TK_WORD)) continue; /* (punctuation is neither a cue nor an ordinal) */
-    size_t n = k->e - k->b;
-    if (!(k->flags & TK_ORD) && !LEN_IS(n, "next") && !LEN_IS(n, "upcoming") && !LEN_IS(n, "previous") &&
-        !LEN_IS(n, "last") && !LEN_IS(n, "preceding"))
-      continue;
+  const dg_tok *toks = si->toks; /* (the scan below reads only these: kept in registers) */
+  const int nt = si->ntoks;
+  const uint64_t lens = LEN_BIT("next") | LEN_BIT("upcoming") | LEN_BIT("previous") | LEN_BIT("last") |
+                        LEN_BIT("preceding");
+  for (int i = 0; i + 1 < nt; i++) {
+    const dg_tok *k = &toks[i];
+    /* (punctuation is neither a cue nor an ordinal) */
+    if (!(k->flags & TK_WORD) || (!(k->flags & TK_ORD) && !LEN_IN(k->e - k->b, lens))) continue;
     int next = is_word(c, s, i, "next") || is_word(c, s, i, "upcoming");
     int prev = is_word(c, s, i, "previous") || is_word(c, s, i, "last") || is_word(c, s, i, "preceding");
     if (prev && i > 0 && !is_word(c, s, i - 1, "the")) prev = 0; /* "at last", "last year" */
