@@ -1836,16 +1836,24 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
 }
 
 static dg_pred stance_before(ctx *c, int s, int i) {
+  /* lengths spelled out: a table's strings are no literals to dg_tok_prefix,
+   * and a strlen per word and prefix was most of this scan */
+#define STANCE(w, p) {w, sizeof w - 1, p}
+  static const struct { const char *pre; size_t n; dg_pred p; } st[] = {
+      STANCE("recall", DG_P_RECALLS), STANCE("reaffirm", DG_P_REAFFIRMS), STANCE("welcom", DG_P_WELCOMES),
+      STANCE("acknowledg", DG_P_ACKNOWLEDGES), STANCE("noting", DG_P_NOTES), STANCE("noted", DG_P_NOTES),
+      STANCE("note", DG_P_NOTES)};
+#undef STANCE
   dg_pred p = DG_P_REFERENCES;
   for (int j = 0; j < i; j++) {
     const dg_tok *k = tok(c, s, j);
     if (!(k->flags & TK_WORD)) continue;
-    static const struct { const char *pre; dg_pred p; } st[] = {
-        {"recall", DG_P_RECALLS}, {"reaffirm", DG_P_REAFFIRMS}, {"welcom", DG_P_WELCOMES},
-        {"acknowledg", DG_P_ACKNOWLEDGES}, {"noting", DG_P_NOTES}, {"noted", DG_P_NOTES},
-        {"note", DG_P_NOTES}};
+    size_t len = k->e - k->b;
+    const char *w = c->t->shadow + k->b;
+    char first = (char)(w[0] | 0x20);
+    if (len < 4 || (first != 'r' && first != 'w' && first != 'a' && first != 'n')) continue; /* no prefix fits */
     for (size_t q = 0; q < sizeof st / sizeof *st; q++)
-      if (dg_tok_prefix(c->t, k, st[q].pre)) p = st[q].p;
+      if (len >= st[q].n && first == st[q].pre[0] && !strncasecmp(w, st[q].pre, st[q].n)) p = st[q].p;
   }
   return p;
 }
