@@ -124,71 +124,6 @@ size_t dg_resolve_partner_prefix(const dg_lexicon *lx, const char *name_in) {
   return n;
 }
 
-static const char *singular(const char *w, size_t n) {
-  static const char *const pl[][2] = {{"meetings", "meeting"}, {"dialogues", "dialogue"},
-                                      {"summits", "summit"},   {"conferences", "conference"},
-                                      {"workshops", "workshop"}, {"seminars", "seminar"},
-                                      {"reports", "report"},   {"resolutions", "resolution"},
-                                      {NULL, NULL}};
-  for (int i = 0; pl[i][0]; i++)
-    if (strlen(pl[i][0]) == n && !strncmp(w, pl[i][0], n)) return pl[i][1];
-  return NULL;
-}
-
-/* Expands acronyms written in capitals inside name (not the whole name),
- * appending the folded result to out. */
-static void fold_expanding(const dg_lexicon *lx, const dg_acr *acr, const char *name, dg_buf *out) {
-  dg_buf tmp;
-  dg_buf_init(&tmp);
-  const char *p = name;
-  int words = 0;
-  for (const char *q = name; *q; q++) words += *q == ' ';
-  while (*p) {
-    const char *e = p;
-    while (*e && *e != ' ') e++;
-    size_t n = (size_t)(e - p);
-    int upper = 0, lower = 0;
-    for (size_t i = 0; i < n; i++) upper += isupper((unsigned char)p[i]) != 0, lower += islower((unsigned char)p[i]) != 0;
-    int expanded = 0;
-    if (words > 0 && upper >= 2 && upper > lower) {
-      char *w = dg_xstrndup(p, n);
-      const char *lf = dg_acr_long(acr, w);
-      if (lf) {
-        dg_buf_adds(&tmp, lf);
-        expanded = 1;
-      } else {
-        const dg_gaz *g = dg_lexicon_gazetteer(lx, w);
-        if (g && dg_strvec_find(&g->acronyms, w) >= 0 && g->kind != DG_K_COUNTRY) {
-          dg_buf_adds(&tmp, g->canonical);
-          expanded = 1;
-        }
-      }
-      free(w);
-    }
-    if (!expanded) dg_buf_add(&tmp, p, n);
-    if (*e) dg_buf_addc(&tmp, ' ');
-    p = *e ? e + 1 : e;
-  }
-  dg_buf f;
-  dg_buf_init(&f);
-  dg_lexicon_fold(dg_buf_cstr(&tmp), &f);
-  /* plural heads to singular */
-  const char *s = dg_buf_cstr(&f);
-  size_t start = out->len;
-  while (*s) {
-    const char *e = s;
-    while (*e && *e != ' ') e++;
-    const char *sg = singular(s, (size_t)(e - s));
-    if (out->len > start) dg_buf_addc(out, ' ');
-    if (sg) dg_buf_adds(out, sg);
-    else dg_buf_add(out, s, (size_t)(e - s));
-    s = *e ? e + 1 : e;
-  }
-  dg_buf_cstr(out);
-  dg_buf_free(&f);
-  dg_buf_free(&tmp);
-}
-
 /* A string built on the stack when it fits (the key question of almost
  * every name does), else on the heap. Never copied: p may point into it. */
 typedef struct qbuf {
@@ -260,6 +195,73 @@ static int capitals_word(const char *s, size_t n, const char *end) {
     lower += (unsigned)(ch - 'a') < 26u;
   }
   return upper >= 2 && upper > lower;
+}
+
+static const char *singular(const char *w, size_t n) {
+#define PL(p, sg) {p, sizeof p - 1, sg}
+  static const struct { const char *pl; size_t n; const char *sg; } pl[] = {
+      PL("meetings", "meeting"), PL("dialogues", "dialogue"), PL("summits", "summit"),
+      PL("conferences", "conference"), PL("workshops", "workshop"), PL("seminars", "seminar"),
+      PL("reports", "report"), PL("resolutions", "resolution")};
+#undef PL
+  if (n < 7 || w[n - 1] != 's') return NULL; /* every plural here: seven letters or more, an s */
+  for (size_t i = 0; i < sizeof pl / sizeof *pl; i++)
+    if (pl[i].n == n && !strncmp(w, pl[i].pl, n)) return pl[i].sg;
+  return NULL;
+}
+
+/* Expands acronyms written in capitals inside name (not the whole name),
+ * appending the folded result to out. */
+static void fold_expanding(const dg_lexicon *lx, const dg_acr *acr, const char *name, dg_buf *out) {
+  qbuf tmp;
+  qb_init(&tmp);
+  const char *p = name, *end = name + strlen(name);
+  int words = memchr(name, ' ', (size_t)(end - name)) != NULL;
+  while (*p) {
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - p);
+    int expanded = 0;
+    if (words && capitals_word(p, n, end)) {
+      const char *lf = acr_long_n(acr, p, n);
+      if (lf) {
+        qb_add(&tmp, lf, strlen(lf));
+        expanded = 1;
+      } else {
+        char small[64];
+        char *w = n < sizeof small ? small : dg_xmalloc(n + 1);
+        memcpy(w, p, n);
+        w[n] = '\0';
+        const dg_gaz *g = dg_lexicon_gazetteer_n(lx, w, n);
+        if (g && dg_strvec_find(&g->acronyms, w) >= 0 && g->kind != DG_K_COUNTRY) {
+          qb_add(&tmp, g->canonical, strlen(g->canonical));
+          expanded = 1;
+        }
+        if (w != small) free(w);
+      }
+    }
+    if (!expanded) qb_add(&tmp, p, n);
+    if (*e) qb_addc(&tmp, ' ');
+    p = *e ? e + 1 : e;
+  }
+  dg_buf f;
+  dg_buf_init(&f);
+  dg_lexicon_fold(tmp.p, &f);
+  qb_free(&tmp);
+  /* plural heads to singular */
+  const char *s = dg_buf_cstr(&f);
+  size_t start = out->len;
+  while (*s) {
+    const char *e = s;
+    while (*e && *e != ' ') e++;
+    const char *sg = singular(s, (size_t)(e - s));
+    if (out->len > start) dg_buf_addc(out, ' ');
+    if (sg) dg_buf_adds(out, sg);
+    else dg_buf_add(out, s, (size_t)(e - s));
+    s = *e ? e + 1 : e;
+  }
+  dg_buf_cstr(out);
+  dg_buf_free(&f);
 }
 
 /* What a key depends on besides the lexicon: the name (dashes made
