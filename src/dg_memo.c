@@ -28,9 +28,18 @@ static void memos_free(void *p) {
 
 static void make_key(void) { pthread_key_create(&key, memos_free); }
 
+/* The calling thread's memos, once found: a thread-local pointer is one
+ * load, pthread_once and pthread_getspecific a call each (this runs for
+ * every gazetteer and key lookup). The pthread key still owns the memos
+ * and frees them when the thread exits. */
+static _Thread_local dg_memo *mine;
+
 dg_memo *dg_memo_get(dg_memo_kind kind, unsigned long owner) {
-  pthread_once(&key_once, make_key);
-  dg_memo *m = pthread_getspecific(key);
+  dg_memo *m = mine;
+  if (!m) {
+    pthread_once(&key_once, make_key);
+    m = pthread_getspecific(key);
+  }
   if (!m) {
     m = dg_xcalloc(DG_MEMO__N, sizeof *m);
     for (int i = 0; i < DG_MEMO__N; i++) {
@@ -39,6 +48,7 @@ dg_memo *dg_memo_get(dg_memo_kind kind, unsigned long owner) {
     }
     pthread_setspecific(key, m);
   }
+  mine = m;
   dg_memo *k = &m[kind];
   if (k->owner != owner || k->index.n >= MEMO_MAX) {
     memo_clear(k);
