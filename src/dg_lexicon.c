@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,28 @@ static const char *const spelling[][2] = {
     {"behaviour", "behavior"},    {"cooperation", "cooperation"},
     {"intersessional", "inter sessional"}, {NULL, NULL}};
 
+/* Which words can be in spelling[] at all: their lengths and first
+ * letters, found once (pthread_once) from the table, so that most words of
+ * a fold skip the table walk. */
+static struct {
+  uint32_t lens;            /* bit n: some entry has n bytes (n < 32) */
+  unsigned char first[256]; /* some entry starts with this byte */
+} spell_index;
+static pthread_once_t spell_once = PTHREAD_ONCE_INIT;
+
+static void spell_index_build(void) {
+  for (int i = 0; spelling[i][0]; i++) {
+    size_t n = strlen(spelling[i][0]);
+    spell_index.lens |= n < 32 ? 1u << n : 1u; /* (bit 0: a longer entry, see may_spell) */
+    spell_index.first[(unsigned char)spelling[i][0][0]] = 1;
+  }
+}
+
+/* Could the word s[0..n) be a spelling[] entry? */
+static int may_spell(const char *s, size_t n) {
+  return spell_index.first[(unsigned char)*s] && (n >= 32 ? spell_index.lens & 1u : (spell_index.lens >> n) & 1u);
+}
+
 /* A bounded output area: a caller's array; overflow is remembered. */
 typedef struct sbuf {
   char *p;
@@ -88,6 +111,7 @@ static void sb_adds(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
  * passes through a scratch array of the same size, no allocation: this
  * runs for every name candidate of every document. */
 static int fold_into(const char *name, char *out, size_t cap, char *scratch, int singular) {
+  pthread_once(&spell_once, spell_index_build);
   sbuf t = {scratch, 0, cap, 0}, o = {out, 0, cap, 0};
   scratch[0] = out[0] = '\0';
   const unsigned char *p = (const unsigned char *)name;
@@ -161,7 +185,7 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
       continue;
     }
     /* first letters first: most words leave the table without a strlen */
-    for (int i = 0; spelling[i][0]; i++)
+    for (int i = 0; may_spell(s, n) && spelling[i][0]; i++)
       if (spelling[i][0][0] == *s && !strncmp(s, spelling[i][0], n) && !spelling[i][0][n]) {
         w = spelling[i][1];
         n = strlen(w);
