@@ -16,7 +16,7 @@
 
 #include "dg_str.h"
 
-typedef enum { DG_MEMO_GAZETTEER, DG_MEMO_KEY, DG_MEMO__N } dg_memo_kind;
+typedef enum { DG_MEMO_GAZETTEER, DG_MEMO_KEY, DG_MEMO_PREFIX, DG_MEMO__N } dg_memo_kind;
 
 typedef struct dg_memo {
   unsigned long owner;

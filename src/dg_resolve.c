@@ -4,6 +4,7 @@
 #include "dg_memo.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,7 +110,7 @@ static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) 
   return pos;
 }
 
-size_t dg_resolve_partner_prefix(const dg_lexicon *lx, const char *name_in) {
+static size_t partner_prefix_of(const dg_lexicon *lx, const char *name_in) {
   char *name = hyphens(name_in);
   dg_strvec keys;
   dg_strvec_init(&keys);
@@ -121,6 +122,19 @@ size_t dg_resolve_partner_prefix(const dg_lexicon *lx, const char *name_in) {
   if (n) n = m;
   free(name);
   dg_strvec_free(&keys);
+  return n;
+}
+
+/* Memoised per thread (dg_memo): series names come back document after
+ * document, and each answer costs gazetteer lookups of every part. */
+size_t dg_resolve_partner_prefix(const dg_lexicon *lx, const char *name) {
+  size_t len = strlen(name);
+  dg_memo *m = dg_memo_get(DG_MEMO_PREFIX, dg_lexicon_serial(lx));
+  int i = dg_map_getn(&m->index, name, len);
+  if (i >= 0) return (size_t)i;
+  size_t n = partner_prefix_of(lx, name);
+  m = dg_memo_get(DG_MEMO_PREFIX, dg_lexicon_serial(lx));
+  if (n <= INT_MAX) dg_map_put(&m->index, name, (int)n);
   return n;
 }
 
