@@ -346,7 +346,7 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
   if (ln + 1 + n >= sizeof key) return NULL;
   memcpy(key, list, ln);
   key[ln] = '\x1f';
-  for (size_t i = 0; i < n; i++) key[ln + 1 + i] = (char)tolower((unsigned char)word[i]);
+  for (size_t i = 0; i < n; i++) key[ln + 1 + i] = (char)lx->lower[(unsigned char)word[i]]; /* (no call per byte) */
   int i = dg_map_getn(&lx->words, key, ln + 1 + n);
   return i < 0 ? NULL : lx->values.v[i];
 }
