@@ -94,6 +94,7 @@ typedef struct ctx {
   const char *(*hm_vals)[6];/* per token: their values */
   int gm_sent;              /* span_gaz's and find_head's memo: for sentence gm_sent, */
   size_t gm_cap;            /* per (first token, length): */
+  int *gaz_ent;             /* gazetteer entry index -> its entity, or -1 (gaz_entity) */
   unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD, GM_NAME) */
   const dg_gaz **gm_gaz;    /* span_gaz's answer */
   const char **gm_name;     /* span_name's answer (in the scratch arena), */
@@ -517,7 +518,17 @@ static unsigned doc_class(const char *cls) {
 /* ---- entities ---- */
 
 static int gaz_entity(ctx *c, const dg_gaz *g, const char *name) {
-  int e = dg_result_entity(c->r, g->kind, g->key, name);
+  /* the entity of each gazetteer entry, once found: entities keep their
+   * index until drop_unused, at the very end */
+  size_t gi = (size_t)(g - dg_lexicon_gaz_at(c->lx, 0));
+  if (!c->gaz_ent) {
+    size_t n = dg_lexicon_ngaz(c->lx);
+    c->gaz_ent = dg_arena_alloc(c->a, n * sizeof *c->gaz_ent);
+    memset(c->gaz_ent, 0xff, n * sizeof *c->gaz_ent); /* all -1 */
+  }
+  int e = c->gaz_ent[gi];
+  if (e < 0) e = c->gaz_ent[gi] = dg_result_entity(c->r, g->kind, g->key, name);
+  else if (name && *name) dg_result_name(c->r, e, name);
   dg_entity *x = &c->r->ents[e];
   x->classes |= g->classes;
   if (!x->label) x->label = dg_result_strdup(c->r, g->canonical);
