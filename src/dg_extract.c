@@ -1715,8 +1715,11 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
   }
   /* "took place in Accra", "the ... Dialogue in Vilnius": a place the
    * gazetteer does not know, named right where a venue goes */
-  for (int i = 1; i + 1 < ntok(c, s); i++) {
-    if (!is_word(c, s, i, "in")) continue;
+  const dg_tok *toks = si->toks; /* (the scan reads only these: kept in registers) */
+  const char *text = c->t->shadow;
+  for (int i = 1; i + 1 < si->ntoks; i++) {
+    const dg_tok *w = &toks[i];
+    if (w->e - w->b != 2 || (text[w->b] | 0x20) != 'i' || (text[w->b + 1] | 0x20) != 'n') continue; /* "in" */
     const dg_tok *n = tok(c, s, i + 1);
     if (!(n->flags & TK_CAP) || (n->flags & (TK_MONTH | TK_DATE | TK_ALLCAP)) || in_list(c, s, i + 1, "nonname")) continue;
     int after_event = 0;
