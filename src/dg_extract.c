@@ -1136,7 +1136,10 @@ static void lowercase_docs(ctx *c, int s) {
   const uint64_t lens = LEN_BIT("resolution") | LEN_BIT("resolutions") | LEN_BIT("report") | LEN_BIT("reports");
   for (int i = 0; i < nt; i++) {
     const dg_tok *k = &toks[i];
-    if ((k->flags & (TK_CAP | TK_WORD)) != TK_WORD || !LEN_IN(k->e - k->b, lens)) continue;
+    /* every word looked for starts with r (any case: dg_tok_is ignores it) */
+    if ((k->flags & (TK_CAP | TK_WORD)) != TK_WORD || !LEN_IN(k->e - k->b, lens) ||
+        (c->t->shadow[k->b] | 0x20) != 'r')
+      continue;
     if ((dg_tok_is(c->t, k, "resolution") || dg_tok_is(c->t, k, "resolutions")) && slash_number(c, s, i + 1)) {
       int cb = i;
       for (int q = 0; q < si->nchunks; q++) {
@@ -1251,8 +1254,13 @@ static void lowercase_anaphors(ctx *c, int s, int first) {
                         LEN_BIT("preceding");
   for (int i = 0; i + 1 < nt; i++) {
     const dg_tok *k = &toks[i];
-    /* (punctuation is neither a cue nor an ordinal) */
-    if (!(k->flags & TK_WORD) || (!(k->flags & TK_ORD) && !LEN_IN(k->e - k->b, lens))) continue;
+    /* (punctuation is neither a cue nor an ordinal); the cue words start
+     * with n, u, p or l, in any case */
+    if (!(k->flags & TK_WORD)) continue;
+    if (!(k->flags & TK_ORD)) {
+      char f = (char)(c->t->shadow[k->b] | 0x20);
+      if (!LEN_IN(k->e - k->b, lens) || (f != 'n' && f != 'u' && f != 'p' && f != 'l')) continue;
+    }
     int next = is_word(c, s, i, "next") || is_word(c, s, i, "upcoming");
     int prev = is_word(c, s, i, "previous") || is_word(c, s, i, "last") || is_word(c, s, i, "preceding");
     if (prev && i > 0 && !is_word(c, s, i - 1, "the")) prev = 0; /* "at last", "last year" */
