@@ -189,6 +189,10 @@ static uint64_t in_range8(uint64_t x, unsigned lo, unsigned hi) {
   return (a + ones * (0x80 - lo)) & ~(a + ones * (0x80 - hi - 1)) & ~x & top;
 }
 
+/* The number of bytes of m (in_range8's bits) that are set: one multiply
+ * sums the eight 0/1 bytes into the top one. */
+static int count8(uint64_t m) { return (int)(((m >> 7) * 0x0101010101010101ULL) >> 56); }
+
 /* Is the word s[0..n) written mostly in capitals (two or more)? The C
  * locale's isupper/islower: ASCII letters only. end bounds the readable
  * bytes: where eight can be read, they are counted at once. */
@@ -200,8 +204,8 @@ static int capitals_word(const char *s, size_t n, const char *end) {
     uint64_t x, m;
     memcpy(&x, s + i, 8);
     if (n - i < 8) memcpy(&m, keep + 8 - (n - i), 8), x &= m; /* bytes past the word: 0 */
-    upper += __builtin_popcountll(in_range8(x, 'A', 'Z'));
-    lower += __builtin_popcountll(in_range8(x, 'a', 'z'));
+    upper += count8(in_range8(x, 'A', 'Z'));
+    lower += count8(in_range8(x, 'a', 'z'));
   }
   for (; i < n; i++) {
     unsigned char ch = (unsigned char)s[i];
