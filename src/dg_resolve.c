@@ -23,10 +23,8 @@ void dg_acr_free(dg_acr *a) {
 
 void dg_acr_define(dg_acr *a, const dg_lexicon *lx, const char *acr, const char *long_name) {
   if (dg_map_get(&a->index, acr) >= 0) return; /* first definition wins */
-  char *k = dg_resolve_key(lx, NULL, long_name);
-  dg_strvec_push(&a->longs, k);
+  dg_strvec_push(&a->longs, dg_resolve_key_ref(lx, NULL, long_name)); /* (copies the memo's key) */
   dg_strvec_push(&a->names, long_name);
-  free(k);
   dg_map_put(&a->index, acr, (int)a->longs.n - 1);
 }
 
