@@ -70,7 +70,7 @@ typedef struct ctx {
   dg_text *t;
   dg_result *r;
   dg_acr acr;
-  dg_map acr_ent;     /* acronym -> entity index */
+  name_memo acr_ent;  /* acronym -> entity index (num) */
   mention *m;
   int nm, capm;
   int title_end;      /* first sentence index after the title lines */
@@ -78,7 +78,7 @@ typedef struct ctx {
   int main_series;
   int main_ord;
   int adopted_statement;
-  dg_map alias;       /* folded alias ("policy meeting") -> series entity */
+  name_memo alias;    /* folded alias ("policy meeting") -> series entity (num) */
   int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
   int acr_dirty;            /* an acronym was defined since link_acronyms ran */
   int main_sent;            /* sentence the document's own event was inferred from, or -1 */
@@ -211,6 +211,22 @@ static struct memo_entry *memo_add(ctx *c, name_memo *m, const char *name, size_
   *e = (struct memo_entry){keepn(c, name, len), len, NULL, 0};
   dg_idtab_add(&m->index, h, (uint32_t)m->n++);
   return e;
+}
+
+/* The number memo m holds for name[0..len), or -1. */
+static int memo_num(name_memo *m, const char *name, size_t len) {
+  uint64_t h;
+  struct memo_entry *e = memo_find(m, name, len, &h);
+  return e ? (int)e->num : -1;
+}
+
+/* Sets name's number in m (overwriting any). */
+static void memo_set(ctx *c, name_memo *m, const char *name, int num) {
+  size_t len = strlen(name);
+  uint64_t h;
+  struct memo_entry *e = memo_find(m, name, len, &h);
+  if (!e) e = memo_add(c, m, name, len, h);
+  e->num = (size_t)num;
 }
 
 /* dg_resolve_key with the document's acronyms. The acronyms are all
@@ -604,7 +620,7 @@ static int series_entity(ctx *c, const char *name) {
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
   if (g && (g->kind == DG_K_BODY || g->kind == DG_K_SERIES)) return gaz_entity(c, g, name);
   const char *key = resolve_key(c, name);
-  int a = dg_map_get(&c->alias, key);
+  int a = memo_num(&c->alias, key, strlen(key));
   if (a >= 0) return a;
   dg_kind kind = body_like_series(name) ? DG_K_BODY : DG_K_SERIES;
   int e = dg_result_find(c->r, kind, key);
@@ -725,7 +741,7 @@ static int single_token_acronym(ctx *c, int s, int tb, int te, int *ent) {
   const char *w = c->t->shadow + k->b;
   size_t n = k->e - k->b;
   if (n > 2 && (w[n - 1] == 's') && isupper((unsigned char)w[n - 2])) n--;
-  int e = dg_map_getn(&c->acr_ent, w, n);
+  int e = memo_num(&c->acr_ent, w, n);
   if (e < 0) return 0;
   *ent = e;
   return 1;
@@ -841,7 +857,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     const char *key = NULL;
     if (anaphor) {
       key = resolve_key(c, name);
-      if (dg_map_get(&c->alias, key) >= 0) anaphor = 0; /* a defined short name */
+      if (memo_num(&c->alias, key, strlen(key)) >= 0) anaphor = 0; /* a defined short name */
     }
     if (anaphor && !partner_prefix(c, name)) {
       mention *m = push_mention(c, s, tb, te, M_ANAPHOR, -1, name);
@@ -1431,7 +1447,7 @@ static void names_of_sentence(ctx *c, int s) {
       if (!pair && (m->series >= 0 || m->ent >= 0)) {
         char *a = render(c, s, end->alias_b, end->alias_e);
         const char *k = resolve_key(c, a);
-        dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
+        memo_set(c, &c->alias, k, m->series >= 0 ? m->series : m->ent);
         if (m->kind != M_EVENT && m->kind != M_SERIESREF) add_acronym(c, m->ent, a);
       }
     }
@@ -1521,7 +1537,8 @@ static void link_acronyms(ctx *c) {
   for (size_t i = 0; i < c->r->nents; i++) {
     dg_entity *x = &c->r->ents[i];
     for (size_t j = 0; j < x->acronyms.n; j++)
-      if (dg_map_get(&c->acr_ent, x->acronyms.v[j]) < 0) dg_map_put(&c->acr_ent, x->acronyms.v[j], (int)i);
+      if (memo_num(&c->acr_ent, x->acronyms.v[j], strlen(x->acronyms.v[j])) < 0)
+        memo_set(c, &c->acr_ent, x->acronyms.v[j], (int)i);
   }
 }
 
@@ -2257,8 +2274,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   c.r->path = dg_result_strdup(c.r, doc->path);
   free(key);
   dg_acr_init(&c.acr);
-  dg_map_init(&c.acr_ent);
-  dg_map_init(&c.alias);
+  dg_idtab_init(&c.acr_ent.index), dg_idtab_init(&c.alias.index);
   dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index);
   c.main_sent = -1;
   c.head_bit = dg_lexicon_list_bit(lx, "head");
@@ -2349,8 +2365,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
 
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
-  dg_map_free(&c.acr_ent);
-  dg_map_free(&c.alias);
+  dg_idtab_free(&c.acr_ent.index), dg_idtab_free(&c.alias.index);
   dg_idtab_free(&c.key_memo.index), dg_idtab_free(&c.prefix_memo.index);
   dg_arena_reset(c.a); /* mentions, renderings, memos: all at once */
   *out = c.r;

@@ -10,28 +10,59 @@
 #include <string.h>
 
 void dg_acr_init(dg_acr *a) {
-  dg_map_init(&a->index);
+  dg_idtab_init(&a->index);
+  dg_strvec_init(&a->acrs);
+  dg_strvec_init(&a->longs);
+  dg_strvec_init(&a->names);
+  dg_arena_init(&a->arena);
+}
+
+void dg_acr_free(dg_acr *a) {
+  dg_idtab_free(&a->index);
+  dg_arena_free(&a->arena); /* strings and vectors */
+  dg_strvec_init(&a->acrs);
   dg_strvec_init(&a->longs);
   dg_strvec_init(&a->names);
 }
 
-void dg_acr_free(dg_acr *a) {
-  dg_map_free(&a->index);
-  dg_strvec_free(&a->longs);
-  dg_strvec_free(&a->names);
+typedef struct acr_probe {
+  const dg_acr *a;
+  const char *s;
+  size_t n;
+} acr_probe;
+
+static int acr_eq(const void *ctx, uint32_t id) {
+  const acr_probe *p = ctx;
+  const char *x = p->a->acrs.v[id];
+  return !strncmp(x, p->s, p->n) && !x[p->n];
+}
+
+/* The index of the acronym s[0..n) (no NUL inside), or -1. */
+static int64_t acr_find(const dg_acr *a, const char *s, size_t n, uint64_t *h) {
+  *h = dg_hash_fast(s, n);
+  acr_probe p = {a, s, n};
+  return dg_idtab_find(&a->index, *h, acr_eq, &p);
 }
 
 void dg_acr_define(dg_acr *a, const dg_lexicon *lx, const char *acr, const char *long_name) {
-  if (dg_map_get(&a->index, acr) >= 0) return; /* first definition wins */
-  dg_strvec_push(&a->longs, dg_resolve_key_ref(lx, NULL, long_name)); /* (copies the memo's key) */
-  dg_strvec_push(&a->names, long_name);
-  dg_map_put(&a->index, acr, (int)a->longs.n - 1);
+  uint64_t h;
+  size_t n = strlen(acr);
+  if (acr_find(a, acr, n, &h) >= 0) return; /* first definition wins */
+  const char *key = dg_resolve_key_ref(lx, NULL, long_name);
+  dg_arena_strvec_pushn(&a->arena, &a->longs, key, strlen(key));
+  dg_arena_strvec_pushn(&a->arena, &a->names, long_name, strlen(long_name));
+  dg_arena_strvec_pushn(&a->arena, &a->acrs, acr, n);
+  dg_idtab_add(&a->index, h, (uint32_t)(a->acrs.n - 1));
 }
 
-const char *dg_acr_long(const dg_acr *a, const char *acr) {
-  int i = a ? dg_map_get(&a->index, acr) : -1;
-  return i < 0 ? NULL : a->names.v[i];
+/* The long form acr defines for the word s[0..n), or NULL. */
+static const char *acr_long_n(const dg_acr *acr, const char *s, size_t n) {
+  uint64_t h;
+  int64_t i = acr && acr->index.n ? acr_find(acr, s, n, &h) : -1;
+  return i < 0 ? NULL : acr->names.v[i];
 }
+
+const char *dg_acr_long(const dg_acr *a, const char *acr) { return acr_long_n(a, acr, strlen(acr)); }
 
 /* "New Zealand–Viet Nam" is "New Zealand-Viet Nam": dashes to hyphens. */
 static char *hyphens(const char *name) {
@@ -174,11 +205,6 @@ static void add_escaped(qbuf *q, const char *s, size_t n) {
   }
 }
 
-/* The long form acr defines for the word s[0..n), or NULL. */
-static const char *acr_long_n(const dg_acr *acr, const char *s, size_t n) {
-  int i = acr && acr->index.n ? dg_map_getn(&acr->index, s, n) : -1;
-  return i < 0 ? NULL : acr->names.v[i];
-}
 
 /* One bit (0x80) per byte of x in lo..hi (ASCII), eight bytes at once. */
 static uint64_t in_range8(uint64_t x, unsigned lo, unsigned hi) {
