@@ -639,11 +639,10 @@ const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
 const dg_gaz *dg_lexicon_gazetteer_n(const dg_lexicon *lx, const char *name, size_t len) {
   if (!may_be_in_gazetteer(lx, name)) return NULL;
   dg_memo *m = dg_memo_get(DG_MEMO_GAZETTEER, lx->serial);
-  int i = dg_map_getn(&m->index, name, len);
-  if (i == -2) return NULL;
-  if (i >= 0) return &lx->gaz[i];
+  const dg_memo_entry *e = dg_memo_find(m, name, len);
+  if (e) return e->value < 0 ? NULL : &lx->gaz[e->value];
   const dg_gaz *g = gazetteer_fold(lx, name, len);
-  dg_map_put(&m->index, name, g ? (int)(g - lx->gaz) : -2);
+  dg_memo_put(m, name, len, g ? (int)(g - lx->gaz) : -1, NULL);
   return g;
 }
 

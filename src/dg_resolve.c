@@ -159,11 +159,11 @@ static size_t partner_prefix_of(const dg_lexicon *lx, const char *name_in) {
 size_t dg_resolve_partner_prefix(const dg_lexicon *lx, const char *name) {
   size_t len = strlen(name);
   dg_memo *m = dg_memo_get(DG_MEMO_PREFIX, dg_lexicon_serial(lx));
-  int i = dg_map_getn(&m->index, name, len);
-  if (i >= 0) return (size_t)i;
+  const dg_memo_entry *e = dg_memo_find(m, name, len);
+  if (e) return (size_t)e->value;
   size_t n = partner_prefix_of(lx, name);
   m = dg_memo_get(DG_MEMO_PREFIX, dg_lexicon_serial(lx));
-  if (n <= INT_MAX) dg_map_put(&m->index, name, (int)n);
+  if (n <= INT_MAX) dg_memo_put(m, name, len, (int)n, NULL);
   return n;
 }
 
@@ -356,22 +356,16 @@ const char *dg_resolve_key_ref(const dg_lexicon *lx, const dg_acr *acr, const ch
   qb_init(&q);
   key_question(acr, name, len, &q);
   dg_memo *m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
-  int i = dg_map_getn(&m->index, q.p, q.n);
-  if (i < 0) {
+  const dg_memo_entry *e = dg_memo_find(m, q.p, q.n);
+  if (!e) {
     char *key = compute_key(lx, acr, name);
     m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
-    /* the memo takes key itself: no copy */
-    if (m->texts.n == m->texts.cap) {
-      m->texts.cap = m->texts.cap ? m->texts.cap * 2 : 8;
-      m->texts.v = dg_xrealloc(m->texts.v, m->texts.cap * sizeof *m->texts.v);
-    }
-    m->texts.v[m->texts.n++] = key;
-    i = (int)m->texts.n - 1;
-    dg_map_put(&m->index, q.p, i);
+    e = dg_memo_put(m, q.p, q.n, 0, key);
+    free(key);
   }
   qb_free(&q);
   free(dashed);
-  return m->texts.v[i];
+  return e->text;
 }
 
 char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) {
