@@ -72,10 +72,19 @@ static const char *const spelling[][2] = {
 static struct {
   uint32_t lens;            /* bit n: some entry has n bytes (n < 32) */
   unsigned char first[256]; /* some entry starts with this byte */
+  /* what fold's first pass writes for a byte that starts none of its
+   * special cases (the forms of the United States, apostrophes, '&',
+   * UTF-8): letters and digits lower-cased, other ASCII a space; 0 for
+   * the special bytes and NUL */
+  unsigned char plain[256];
 } spell_index;
 static pthread_once_t spell_once = PTHREAD_ONCE_INIT;
 
 static void spell_index_build(void) {
+  for (int c = 1; c < 0x80; c++)
+    spell_index.plain[c] = c_alnum((unsigned char)c) ? c_lower((unsigned char)c) : ' ';
+  spell_index.plain['U'] = spell_index.plain['u'] = 0;
+  spell_index.plain['\''] = spell_index.plain['`'] = spell_index.plain['&'] = 0;
   for (int i = 0; spelling[i][0]; i++) {
     size_t n = strlen(spelling[i][0]);
     spell_index.lens |= n < 32 ? 1u << n : 1u; /* (bit 0: a longer entry, see may_spell) */
@@ -118,6 +127,21 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
   /* pass 1: straighten quotes, drop apostrophes (and a following s), map
    * the forms of the United States, punctuation to spaces */
   while (*p && !t.over) {
+    /* a run of plain bytes (most of a name) in one go */
+    if (spell_index.plain[*p]) {
+      size_t room = t.cap - t.len - 1; /* (sb_add's bound: the NUL fits) */
+      char *w = t.p + t.len;
+      const unsigned char *q = p;
+      for (unsigned char m; (m = spell_index.plain[*q]) && (size_t)(q - p) < room; q++) *w++ = (char)m;
+      t.len += (size_t)(q - p);
+      t.p[t.len] = '\0';
+      p = q;
+      if (spell_index.plain[*p]) { /* out of room: as sb_add leaves it */
+        t.over = 1;
+        break;
+      }
+      continue;
+    }
     if ((*p == 'U' || *p == 'u') && !strncasecmp((const char *)p, "United States of America", 24)) {
       sb_adds(&t, " united states ");
       p += 24;
