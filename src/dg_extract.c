@@ -1145,17 +1145,21 @@ static int split_names(ctx *c, int s, int tb, int te, int *bs, int *es, int max)
  * whole list of words, before any word test. */
 #define LEN_IN(n, mask) ((n) < 64 && (((mask) >> (n)) & 1))
 
-static void lowercase_docs(ctx *c, int s) {
-  dg_sentinfo *si = &c->t->sents[s];
-  const dg_tok *toks = si->toks; /* (the scan below reads only these: kept in registers) */
-  const int nt = si->ntoks;
+/* May token k be one lowercase_docs acts on: a lower-case word of the
+ * length of "resolution(s)" or "report(s)", starting with r (any case:
+ * dg_tok_is ignores it)? */
+DG_INLINE int doc_cue(const ctx *c, const dg_tok *k) {
   const uint64_t lens = LEN_BIT("resolution") | LEN_BIT("resolutions") | LEN_BIT("report") | LEN_BIT("reports");
-  for (int i = 0; i < nt; i++) {
-    const dg_tok *k = &toks[i];
-    /* every word looked for starts with r (any case: dg_tok_is ignores it) */
-    if ((k->flags & (TK_CAP | TK_WORD)) != TK_WORD || !LEN_IN(k->e - k->b, lens) ||
-        (c->t->shadow[k->b] | 0x20) != 'r')
-      continue;
+  return (k->flags & (TK_CAP | TK_WORD)) == TK_WORD && LEN_IN(k->e - k->b, lens) &&
+         (c->t->shadow[k->b] | 0x20) == 'r';
+}
+
+/* cand: the tokens of sentence s doc_cue accepts, in order (cue_scan). */
+static void lowercase_docs(ctx *c, int s, const int *cand, int ncand) {
+  dg_sentinfo *si = &c->t->sents[s];
+  for (int ci = 0; ci < ncand; ci++) {
+    int i = cand[ci];
+    const dg_tok *k = tok(c, s, i);
     if ((dg_tok_is(c->t, k, "resolution") || dg_tok_is(c->t, k, "resolutions")) && slash_number(c, s, i + 1)) {
       int cb = i;
       for (int q = 0; q < si->nchunks; q++) {
@@ -1262,21 +1266,24 @@ static void find_list(ctx *c, int s) {
 /* "the sixth dialogue", "the next round of the dialogue": lower-case
  * references to an event of the document's series. */
 /* Mentions of sentence s are c->m[first .. c->nm): sentences are named in order. */
-static void lowercase_anaphors(ctx *c, int s, int first) {
-  dg_sentinfo *si = &c->t->sents[s];
-  const dg_tok *toks = si->toks; /* (the scan below reads only these: kept in registers) */
-  const int nt = si->ntoks;
+/* May token k be one lowercase_anaphors acts on: an ordinal, or a word of
+ * the length of "next", "upcoming", "previous", "last" or "preceding"
+ * starting with n, u, p or l in any case (punctuation is neither)? */
+DG_INLINE int anaphor_cue(const ctx *c, const dg_tok *k) {
   const uint64_t lens = LEN_BIT("next") | LEN_BIT("upcoming") | LEN_BIT("previous") | LEN_BIT("last") |
                         LEN_BIT("preceding");
-  for (int i = 0; i + 1 < nt; i++) {
-    const dg_tok *k = &toks[i];
-    /* (punctuation is neither a cue nor an ordinal); the cue words start
-     * with n, u, p or l, in any case */
-    if (!(k->flags & TK_WORD)) continue;
-    if (!(k->flags & TK_ORD)) {
-      char f = (char)(c->t->shadow[k->b] | 0x20);
-      if (!LEN_IN(k->e - k->b, lens) || (f != 'n' && f != 'u' && f != 'p' && f != 'l')) continue;
-    }
+  if (!(k->flags & TK_WORD)) return 0;
+  if (k->flags & TK_ORD) return 1;
+  char f = (char)(c->t->shadow[k->b] | 0x20);
+  return LEN_IN(k->e - k->b, lens) && (f == 'n' || f == 'u' || f == 'p' || f == 'l');
+}
+
+/* cand: the tokens i + 1 < ntoks of sentence s anaphor_cue accepts, in order (cue_scan). */
+static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int ncand) {
+  dg_sentinfo *si = &c->t->sents[s];
+  for (int ci = 0; ci < ncand; ci++) {
+    int i = cand[ci];
+    const dg_tok *k = tok(c, s, i);
     int next = is_word(c, s, i, "next") || is_word(c, s, i, "upcoming");
     int prev = is_word(c, s, i, "previous") || is_word(c, s, i, "last") || is_word(c, s, i, "preceding");
     if (prev && i > 0 && !is_word(c, s, i - 1, "the")) prev = 0; /* "at last", "last year" */
@@ -1455,11 +1462,31 @@ static void names_of_sentence(ctx *c, int s) {
   }
 }
 
+/* The tokens lowercase_docs and lowercase_anaphors act on, found in one
+ * pass over the sentence instead of one each (few tokens are either):
+ * into docs and anas (ntoks entries each), their counts in *nd and *na. */
+static void cue_scan(ctx *c, int s, int *docs, int *nd, int *anas, int *na) {
+  const dg_sentinfo *si = &c->t->sents[s];
+  const dg_tok *toks = si->toks;
+  const int nt = si->ntoks;
+  int d = 0, a = 0;
+  for (int i = 0; i < nt; i++) {
+    const dg_tok *k = &toks[i];
+    if (!(k->flags & TK_WORD)) continue;
+    if (doc_cue(c, k)) docs[d++] = i;
+    if (i + 1 < nt && anaphor_cue(c, k)) anas[a++] = i;
+  }
+  *nd = d, *na = a;
+}
+
 static void names_of_sentence_sorted(ctx *c, int s) {
   int before = c->nm;
   names_of_sentence(c, s);
-  lowercase_docs(c, s);
-  lowercase_anaphors(c, s, before);
+  int nt = ntok(c, s), nd, na;
+  int *docs = dg_arena_alloc(c->a, 2 * (size_t)nt * sizeof *docs), *anas = docs + nt;
+  cue_scan(c, s, docs, &nd, anas, &na);
+  lowercase_docs(c, s, docs, nd);
+  lowercase_anaphors(c, s, before, anas, na);
   if (c->nm - before > 1) qsort(c->m + before, (size_t)(c->nm - before), sizeof *c->m, cmp_mention);
 }
 
