@@ -290,30 +290,31 @@ static int ascii_alnum(unsigned char ch) {
   return (unsigned)((ch | 0x20) - 'a') < 26u || (unsigned)(ch - '0') < 10u;
 }
 
-/* A sure "not in the gazetteer" for the name [tb, te) from its first
- * token alone, before rendering it: the test dg_lexicon_gazetteer starts
- * with (the first word's first letters), where the rendering's first word
- * is plainly the token's own letters. 1 when the name may be there (or
- * the shortcut does not apply). */
+/* The test dg_lexicon_gazetteer starts with (the first word's first
+ * letters), made on the name [tb, te)'s first token before rendering it,
+ * where the rendering's first word is plainly the token's own letters:
+ * GAZ_NO, a sure no; GAZ_PASSED, the test passed; GAZ_MAYBE, the shortcut
+ * does not apply (the lookup makes the test). */
+enum { GAZ_NO, GAZ_PASSED, GAZ_MAYBE };
 static int gaz_may_be(ctx *c, int s, int tb, int te) {
   const dg_tok *k = tok(c, s, tb);
   const unsigned char *w = (const unsigned char *)c->t->shadow + k->b;
   size_t len = k->e - k->b, r = 0;
-  if (!len || !ascii_alnum(w[0]) || w[0] == 'U' || w[0] == 'u') return 1;
+  if (!len || !ascii_alnum(w[0]) || w[0] == 'U' || w[0] == 'u') return GAZ_MAYBE;
   while (r < len && ascii_alnum(w[r])) r++;
   unsigned char next; /* the rendering's byte after the word */
   if (r < len) next = w[r];
   else if (te == tb + 1) next = 0;
   else {
     const dg_tok *x = tok(c, s, tb + 1);
-    if ((x->flags & TK_PUNCT) && x->e - x->b == 1) return 1; /* skipped or special: the full way */
+    if ((x->flags & TK_PUNCT) && x->e - x->b == 1) return GAZ_MAYBE; /* skipped or special: the full way */
     next = x->b > k->e ? ' ' : (unsigned char)c->t->shadow[x->b];
   }
-  if (next >= 0x80 || ascii_alnum(next)) return 1;
+  if (next >= 0x80 || ascii_alnum(next)) return GAZ_MAYBE;
   if ((r == 3 && !strncasecmp((const char *)w, "the", 3)) || (r == 2 && !strncasecmp((const char *)w, "an", 2)) ||
       (r == 1 && (w[0] | 0x20) == 'a'))
-    return 1; /* an article: the test reads the next word */
-  return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r);
+    return GAZ_MAYBE; /* an article: the test reads the next word */
+  return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r) ? GAZ_PASSED : GAZ_NO;
 }
 
 /* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
@@ -355,10 +356,11 @@ static const char *span_name(ctx *c, int s, int tb, int te, size_t *len) {
  * Memoised per sentence for spans under GM_SPAN tokens: splitting,
  * stripping and classifying ask about the same spans again and again. */
 static const dg_gaz *span_gaz_lookup(ctx *c, int s, int tb, int te) {
-  if (!gaz_may_be(c, s, tb, te)) return NULL;
+  int may = gaz_may_be(c, s, tb, te);
+  if (may == GAZ_NO) return NULL;
   size_t n;
   const char *r = span_name(c, s, tb, te, &n);
-  return dg_lexicon_gazetteer_n(c->lx, r, n);
+  return may == GAZ_PASSED ? dg_lexicon_gazetteer_passed(c->lx, r, n) : dg_lexicon_gazetteer_n(c->lx, r, n);
 }
 
 static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {

@@ -662,6 +662,10 @@ const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
 
 const dg_gaz *dg_lexicon_gazetteer_n(const dg_lexicon *lx, const char *name, size_t len) {
   if (!may_be_in_gazetteer(lx, name)) return NULL;
+  return dg_lexicon_gazetteer_passed(lx, name, len);
+}
+
+const dg_gaz *dg_lexicon_gazetteer_passed(const dg_lexicon *lx, const char *name, size_t len) {
   dg_memo *m = dg_memo_get(DG_MEMO_GAZETTEER, lx->serial);
   const dg_memo_entry *e = dg_memo_find(m, name, len);
   if (e) return e->value < 0 ? NULL : &lx->gaz[e->value];

@@ -67,6 +67,9 @@ const dg_gaz *dg_lexicon_gazetteer_n(const dg_lexicon *lx, const char *name, siz
  * letters and digits, be in the gazetteer? 0 is a sure no (folding keeps
  * a word's first four letters); dg_lexicon_gazetteer asks the same first. */
 int dg_lexicon_gaz_may_start(const dg_lexicon *lx, const char *word, size_t n);
+/* dg_lexicon_gazetteer_n for a name whose first word the caller has found
+ * in dg_lexicon_gaz_may_start (the quick test, not made again). */
+const dg_gaz *dg_lexicon_gazetteer_passed(const dg_lexicon *lx, const char *name, size_t len);
 size_t dg_lexicon_ngaz(const dg_lexicon *lx);
 /* This loaded lexicon's number, unique in the process: the owner of
  * memos of answers computed from it (dg_memo). */
