@@ -1332,7 +1332,15 @@ static void names_of_sentence(ctx *c, int s) {
     dg_chunk *ch = &si->chunks[i];
     int te = ch->te, last = i;
     head h;
-    if (find_head(c, s, ch->tb, ch->te, &h) && h.comp < ch->te) {
+    /* (the loop below stops at once unless the next chunk follows a comma
+     * or "and": only then ask for the head) */
+    int joinable = 0;
+    if (i + 1 < si->nchunks) {
+      dg_chunk *n = &si->chunks[i + 1];
+      int gap = n->tb - ch->te, comma = is_punct(c, s, ch->te, ','), and = is_word(c, s, n->tb - 1, "and");
+      joinable = (gap == 1 && comma) || (gap == 2 && comma && and) || (gap == 1 && and);
+    }
+    if (joinable && find_head(c, s, ch->tb, ch->te, &h) && h.comp < ch->te) {
       for (int j = i + 1; j < si->nchunks; j++) {
         dg_chunk *n = &si->chunks[j];
         int gap = n->tb - si->chunks[j - 1].te;
