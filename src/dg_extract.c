@@ -776,12 +776,16 @@ static int trailing_year(ctx *c, int s, int tb, int te) {
  * it was recognised as something. */
 static int classify(ctx *c, int s, int tb, int te, int ord) {
   if (tb >= te) return 0;
-  size_t name_len;
-  const char *name = span_name(c, s, tb, te, &name_len); /* mentions borrow it */
   int ok = 1, e;
   head h;
   const dg_gaz *g = span_gaz(c, s, tb, te);
   int has_head = find_head(c, s, tb, te, &h);
+  /* the name as written, which mentions borrow; not rendered for a span of
+   * several words with neither head nor gazetteer entry outside a list:
+   * only gazetteer_scan looks into those, at its own spans */
+  int list_item = tb >= c->list_from && te <= c->list_to && te - tb >= 2;
+  size_t name_len;
+  const char *name = g || has_head || te - tb == 1 || list_item ? span_name(c, s, tb, te, &name_len) : NULL;
   int ev_head = has_head && !strncmp(h.cls, "event:", 6);
   if (g && !(ord && ev_head)) {
     e = gaz_entity(c, g, name);
@@ -818,7 +822,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     push_mention(c, s, tb, te, M_BODY, e, name);
     goto done;
   }
-  if (!has_head && !g && tb >= c->list_from && te <= c->list_to && te - tb >= 2) {
+  if (!has_head && !g && list_item) {
     /* an item of "initiatives and programmes such as A, B, and C" */
     const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_PROGRAMME, key, name);
