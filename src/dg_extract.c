@@ -1023,9 +1023,10 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
     }
   }
   /* "A and B", "A and the B" where both are names (and the whole is not) */
-  const dg_gaz *wg = span_gaz(c, s, tb, te);
-  for (int i = tb + 1; i < te - 1 && !wg; i++) {
+  int whole_known = 0; /* is the whole a gazetteer name (asked at the first "and") */
+  for (int i = tb + 1; i < te - 1; i++) {
     if (!is_word(c, s, i, "and") && !is_word(c, s, i, "&")) continue;
+    if (!whole_known++ && span_gaz(c, s, tb, te)) break;
     int r = i + 1;
     if (is_word(c, s, r, "of") && is_word(c, s, r + 1, "the")) r++; /* "A and of the B" */
     if (is_word(c, s, r, "the")) r++;
