@@ -72,8 +72,26 @@ static int ent_eq(const void *ctx, uint32_t id) {
   return e->kind == p->kind && !strncmp(e->key, p->key, p->len) && !e->key[p->len];
 }
 
+/* The index holds every entity, except after dg_result_reindex, which
+ * leaves it to be rebuilt by the next lookup that needs it. */
+static int index_stale(const dg_result *r) { return r->index.n != r->nents; }
+
+static void rebuild_index(dg_result *r) {
+  dg_idtab_free(&r->index);
+  dg_idtab_init(&r->index);
+  for (size_t i = 0; i < r->nents; i++) {
+    const dg_entity *e = &r->ents[i];
+    dg_idtab_add(&r->index, ent_hash(e->kind, e->key, strlen(e->key)), (uint32_t)i);
+  }
+}
+
 static int find_n(const dg_result *r, dg_kind kind, const char *key, size_t len, uint64_t h) {
   ent_probe p = {r, kind, key, len};
+  if (index_stale(r)) { /* (a const lookup does not rebuild: it reads the entities) */
+    for (size_t i = 0; i < r->nents; i++)
+      if (ent_eq(&p, (uint32_t)i)) return (int)i;
+    return -1;
+  }
   return (int)dg_idtab_find(&r->index, h, ent_eq, &p);
 }
 
@@ -84,6 +102,7 @@ int dg_result_find(const dg_result *r, dg_kind kind, const char *key) {
 
 int dg_result_entity_n(dg_result *r, dg_kind kind, const char *key, size_t len, const char *name) {
   uint64_t h = ent_hash(kind, key, len);
+  if (index_stale(r)) rebuild_index(r);
   int i = find_n(r, kind, key, len, h);
   if (i < 0) {
     if (r->nents == r->capents) {
@@ -119,13 +138,11 @@ void dg_result_variant(dg_result *r, int e, const char *variant) {
   dg_arena_strvec_add_unique(&r->arena, &r->ents[e].variants, variant);
 }
 
+/* Extraction reindexes once, at its end, and asks nothing after: the
+ * rebuild waits for a lookup that needs it. */
 void dg_result_reindex(dg_result *r) {
   dg_idtab_free(&r->index);
   dg_idtab_init(&r->index);
-  for (size_t i = 0; i < r->nents; i++) {
-    const dg_entity *e = &r->ents[i];
-    dg_idtab_add(&r->index, ent_hash(e->kind, e->key, strlen(e->key)), (uint32_t)i);
-  }
 }
 
 static dg_fact *push_fact(dg_result *r) {

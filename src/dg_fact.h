@@ -120,7 +120,8 @@ void dg_result_fact(dg_result *r, int subj, dg_pred pred, int obj, int span);
 void dg_result_literal(dg_result *r, int subj, dg_pred pred, dg_lit lt, const char *lit, int span);
 /* Removes facts matching (subj, pred) with any object. */
 void dg_result_drop(dg_result *r, int subj, dg_pred pred);
-/* Rebuilds the (kind, key) index after entities were removed or moved. */
+/* Call after entities were removed or moved: the (kind, key) index is
+ * rebuilt (by the next lookup that needs it). */
 void dg_result_reindex(dg_result *r);
 int dg_result_span(dg_result *r, size_t begin, size_t end, const char *text, size_t len);
 int dg_result_has(const dg_result *r, int subj, dg_pred pred, int obj);
