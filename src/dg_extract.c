@@ -1094,7 +1094,11 @@ static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
           char *pre = render(c, s, mm->tb, ls), *post = render(c, s, close + 1, mm->te);
           dg_buf v;
           dg_buf_init(&v);
-          dg_buf_printf(&v, "%s%s%s%s%s", pre, *pre ? " " : "", a, *post && *post != '-' ? " " : "", post);
+          dg_buf_adds(&v, pre);
+          if (*pre) dg_buf_addc(&v, ' ');
+          dg_buf_adds(&v, a);
+          if (*post && *post != '-') dg_buf_addc(&v, ' ');
+          dg_buf_adds(&v, post);
           /* the series of a numbered event is named without the year/ordinal */
           if (mm->kind == M_EVENT && mm->year) {
             char *sp = strrchr(v.data, ' ');
@@ -1177,7 +1181,8 @@ static void lowercase_docs(ctx *c, int s, const int *cand, int ncand) {
       dg_buf_init(&b);
       if (cb < i) {
         char *pre = render(c, s, cb, i);
-        dg_buf_printf(&b, "%s ", pre);
+        dg_buf_adds(&b, pre);
+        dg_buf_addc(&b, ' ');
       }
       const dg_tok *num = tok(c, s, i + 1);
       dg_buf_adds(&b, "resolution ");
@@ -1222,7 +1227,9 @@ static void lowercase_docs(ctx *c, int s, const int *cand, int ncand) {
         char *body = render(c, s, bs[p], es[p]);
         dg_buf b;
         dg_buf_init(&b);
-        dg_buf_printf(&b, "%s report of the %s", pre, body);
+        dg_buf_adds(&b, pre);
+        dg_buf_adds(&b, " report of the ");
+        dg_buf_adds(&b, body);
         doc_mention(c, s, y, es[p], keep(c, b.data), DG_C_REPORT);
         dg_buf_free(&b);
       }
@@ -1393,7 +1400,9 @@ static void names_of_sentence(ctx *c, int s) {
       char *base = render(c, s, stb0, te), *w = tok_str(c, tok(c, s, after));
       dg_buf b;
       dg_buf_init(&b);
-      dg_buf_printf(&b, "%s %s", base, w);
+      dg_buf_adds(&b, base);
+      dg_buf_addc(&b, ' ');
+      dg_buf_adds(&b, w);
       const char *key = resolve_key(c, base);
       int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
       dg_result_name(c->r, e, base);
