@@ -274,7 +274,16 @@ static char *render_len(ctx *c, int s, int tb, int te, char *small, size_t cap, 
   const dg_sentinfo *si = &c->t->sents[s];
   size_t bound = dg_mention_render_bound(si, tb, te);
   char *r = bound <= cap ? small : dg_arena_alloc(c->a, bound);
-  size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
+  size_t n;
+  if (te == tb + 1 && !(si->toks[tb].flags & TK_PUNCT)) {
+    /* one word: dg_mention_render_into writes its bytes as they are */
+    const dg_tok *k = &si->toks[tb];
+    n = k->e - k->b;
+    memcpy(r, c->t->shadow + k->b, n);
+    r[n] = '\0';
+  } else {
+    n = dg_mention_render_into(c->t, si, tb, te, 1, r);
+  }
   *len = drop_possessive(c, s, tb, te, r, n);
   r[*len] = '\0';
   return r;
