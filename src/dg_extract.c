@@ -1253,6 +1253,20 @@ static int cmp_mention(const void *a, const void *b) {
   return x->te < y->te ? -1 : x->te > y->te;
 }
 
+/* Mentions of a sentence by position, equal positions kept in the order
+ * they were found (a stable sort, as glibc's qsort merge sort is): an
+ * insertion sort, as they arrive nearly sorted (names in order, then the
+ * lower-case documents and anaphors) and a sentence has a few. */
+static void sort_mentions(mention *m, int n) {
+  for (int i = 1; i < n; i++) {
+    if (cmp_mention(&m[i - 1], &m[i]) <= 0) continue;
+    mention x = m[i];
+    int j = i;
+    while (j > 0 && cmp_mention(&m[j - 1], &x) > 0) m[j] = m[j - 1], j--;
+    m[j] = x;
+  }
+}
+
 /* Chunks of a sentence, with comma-split names put back together:
  * "Ministry of Economy, Trade and Industry". */
 /* "programmes such as A, B, and C" / "projects including A and B": the
@@ -1520,7 +1534,7 @@ static void names_of_sentence_sorted(ctx *c, int s) {
   cue_scan(c, s, docs, &nd, anas, &na);
   lowercase_docs(c, s, docs, nd);
   lowercase_anaphors(c, s, before, anas, na);
-  if (c->nm - before > 1) qsort(c->m + before, (size_t)(c->nm - before), sizeof *c->m, cmp_mention);
+  sort_mentions(c->m + before, c->nm - before);
 }
 
 /* ---- acronym definitions (a pre-pass: keys need them) ---- */
