@@ -94,7 +94,7 @@ static inline void rdfcheck_add_names(dg_result *r, char *const *names, size_t n
     dg_kind kind = (dg_kind)(1 + i % (DG_K__N - 1));
     int e = dg_result_entity(r, kind, nm, nm);
     r->ents[e].classes |= 1u << (i % DG_C__COUNT);
-    dg_strvec_add_unique(&r->ents[e].acronyms, nm);
+    dg_result_acronym(r, e, nm);
     int span = dg_result_span(r, off, off + cps, nm, len);
     off += cps + 1;
     dg_result_fact(r, e, (dg_pred)(i % DG_P__N), prev, span);

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dg_arena.h"
 #include "dg_mention.h"
 #include "dg_resolve.h"
 
@@ -44,10 +45,10 @@ typedef struct mention {
   int post;       /* named as someone's post: "Head of the X Agency" */
   int next;       /* "the next Dialogue", "the next round of the dialogue" */
   int prev;       /* "the previous Dialogue", "the last meeting" */
-  char *name;
+  const char *name; /* borrowed: in the scratch arena or longer-lived */
 } mention;
 
-enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2 };
+enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2, GM_NAME = 4 };
 
 typedef struct head {
   const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
@@ -56,12 +57,20 @@ typedef struct head {
 } head;
 
 
+/* A memo of a pure function of a name (per document): name -> answer. */
+typedef struct name_memo {
+  dg_idtab index;
+  struct memo_entry { const char *name; size_t len; const char *text; size_t num; } *v;
+  size_t n, cap;
+} name_memo;
+
 typedef struct ctx {
   const dg_lexicon *lx;
+  dg_arena *a;        /* scratch: the document's temporary strings and arrays */
   dg_text *t;
   dg_result *r;
   dg_acr acr;
-  dg_map acr_ent;     /* acronym -> entity index */
+  name_memo acr_ent;  /* acronym -> entity index (num) */
   mention *m;
   int nm, capm;
   int title_end;      /* first sentence index after the title lines */
@@ -69,7 +78,7 @@ typedef struct ctx {
   int main_series;
   int main_ord;
   int adopted_statement;
-  dg_map alias;       /* folded alias ("policy meeting") -> series entity */
+  name_memo alias;    /* folded alias ("policy meeting") -> series entity (num) */
   int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
   int acr_dirty;            /* an acronym was defined since link_acronyms ran */
   int main_sent;            /* sentence the document's own event was inferred from, or -1 */
@@ -77,17 +86,19 @@ typedef struct ctx {
   int bits[LIST_MEMO];
   int *span_ids;            /* span_of's memo, per sentence (-1: not yet) */
   size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
-  dg_map key_memo;          /* name -> index into keys: resolve_key's memo */
-  dg_strvec keys;
-  dg_map prefix_memo;       /* name -> partner_prefix's answer */
+  name_memo key_memo;       /* resolve_key's memo */
+  name_memo prefix_memo;    /* partner_prefix's memo */
   int head_bit;             /* the "head" list's bit in dg_tok.lists and .multi, or -1 */
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
   unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
   const char *(*hm_vals)[6];/* per token: their values */
   int gm_sent;              /* span_gaz's and find_head's memo: for sentence gm_sent, */
   size_t gm_cap;            /* per (first token, length): */
-  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD) */
+  int *gaz_ent;             /* gazetteer entry index -> its entity, or -1 (gaz_entity) */
+  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD, GM_NAME) */
   const dg_gaz **gm_gaz;    /* span_gaz's answer */
+  const char **gm_name;     /* span_name's answer (in the scratch arena), */
+  size_t *gm_len;           /* and its length */
   head *gm_head;            /* find_head's answer: what it wrote to its head, */
   unsigned char *gm_found;  /* and what it returned */
 } ctx;
@@ -101,22 +112,25 @@ static int long_form(ctx *c, int s, int tb, int te, const char *acr);
 
 /* ---- small helpers ---- */
 
-static dg_tok *tok(ctx *c, int s, int i) { return &c->t->sents[s].toks[i]; }
-static int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
+/* Always inlined: called millions of times, and a call costs more than
+ * the load it wraps. */
+#define DG_INLINE static inline __attribute__((always_inline))
+DG_INLINE dg_tok *tok(ctx *c, int s, int i) { return &c->t->sents[s].toks[i]; }
+DG_INLINE int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
 /* Always inlined: w is a literal at every call, so its length folds to a
  * constant and most calls end at the length test. */
-static inline __attribute__((always_inline)) int is_word(ctx *c, int s, int i, const char *w) {
+DG_INLINE int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
 }
 /* The lexicon bit of a list, or -1. List names are string literals:
  * remember each one's bit by address, in a direct-mapped table (a clash
  * only costs a lookup again). */
-static int list_bit(ctx *c, const char *list) {
+DG_INLINE int list_bit(ctx *c, const char *list) {
   size_t h = ((uintptr_t)list >> 3) % LIST_MEMO;
   if (c->bit_names[h] != list) c->bit_names[h] = list, c->bits[h] = dg_lexicon_list_bit(c->lx, list);
   return c->bits[h];
 }
-static int in_list(ctx *c, int s, int i, const char *list) {
+DG_INLINE int in_list(ctx *c, int s, int i, const char *list) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
   int bit = list_bit(c, list);
@@ -124,11 +138,11 @@ static int in_list(ctx *c, int s, int i, const char *list) {
   return dg_lexicon_getn(c->lx, list, c->t->shadow + k->b, k->e - k->b) != NULL;
 }
 /* Can any token of sentence s be in list? A quick "no" for whole-sentence scans. */
-static int sent_may_have(ctx *c, int s, const char *list) {
+DG_INLINE int sent_may_have(ctx *c, int s, const char *list) {
   int bit = list_bit(c, list);
   return bit < 0 || ((c->t->sents[s].lists >> bit) & 1);
 }
-static int is_punct(ctx *c, int s, int i, char ch) {
+DG_INLINE int is_punct(ctx *c, int s, int i, char ch) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
   return (k->flags & TK_PUNCT) && k->e - k->b == 1 && c->t->shadow[k->b] == ch;
@@ -139,9 +153,9 @@ static int is_punct(ctx *c, int s, int i, char ch) {
  * recounted from the start again and again. */
 static void sentence_offsets(ctx *c) {
   size_t n = c->t->nsents, byte = 0, count = 0;
-  c->cp_b = dg_xmalloc((n ? n : 1) * sizeof *c->cp_b);
-  c->cp_e = dg_xmalloc((n ? n : 1) * sizeof *c->cp_e);
-  c->span_ids = dg_xmalloc((n ? n : 1) * sizeof *c->span_ids);
+  c->cp_b = dg_arena_alloc(c->a, n * sizeof *c->cp_b);
+  c->cp_e = dg_arena_alloc(c->a, n * sizeof *c->cp_e);
+  c->span_ids = dg_arena_alloc(c->a, n * sizeof *c->span_ids);
   for (size_t s = 0; s < n; s++) {
     const dg_sentinfo *si = &c->t->sents[s];
     if (si->b < byte) byte = 0, count = 0;
@@ -161,29 +175,86 @@ static int span_of(ctx *c, int s) {
   return c->span_ids[s];
 }
 
+/* The scratch arena's copy of a string (mentions and memos borrow these). */
+static char *keep(ctx *c, const char *str) { return dg_arena_strdup(c->a, str); }
+static char *keepn(ctx *c, const char *str, size_t n) { return dg_arena_strndup(c->a, str, n); }
+static char *tok_str(ctx *c, const dg_tok *k) { return keepn(c, c->t->shadow + k->b, k->e - k->b); }
+
+typedef struct memo_probe {
+  const name_memo *m;
+  const char *name;
+  size_t len;
+} memo_probe;
+
+static int memo_eq(const void *ctx, uint32_t id) {
+  const memo_probe *p = ctx;
+  const struct memo_entry *e = &p->m->v[id];
+  return e->len == p->len && !memcmp(e->name, p->name, p->len);
+}
+
+/* The entry for name, or NULL; *h receives the name's hash. */
+static struct memo_entry *memo_find(name_memo *m, const char *name, size_t len, uint64_t *h) {
+  *h = dg_hash_fast(name, len);
+  memo_probe p = {m, name, len};
+  int64_t i = dg_idtab_find(&m->index, *h, memo_eq, &p);
+  return i < 0 ? NULL : &m->v[i];
+}
+
+/* A new entry (its name copied into the arena) after memo_find said none. */
+static struct memo_entry *memo_add(ctx *c, name_memo *m, const char *name, size_t len, uint64_t h) {
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 32;
+    m->v = dg_arena_grow(c->a, m->v, m->cap * sizeof *m->v, cap * sizeof *m->v);
+    m->cap = cap;
+  }
+  struct memo_entry *e = &m->v[m->n];
+  *e = (struct memo_entry){keepn(c, name, len), len, NULL, 0};
+  dg_idtab_add(&m->index, h, (uint32_t)m->n++);
+  return e;
+}
+
+/* The number memo m holds for name[0..len), or -1. */
+static int memo_num(name_memo *m, const char *name, size_t len) {
+  uint64_t h;
+  struct memo_entry *e = memo_find(m, name, len, &h);
+  return e ? (int)e->num : -1;
+}
+
+/* Sets name's number in m (overwriting any). */
+static void memo_set(ctx *c, name_memo *m, const char *name, int num) {
+  size_t len = strlen(name);
+  uint64_t h;
+  struct memo_entry *e = memo_find(m, name, len, &h);
+  if (!e) e = memo_add(c, m, name, len, h);
+  e->num = (size_t)num;
+}
+
 /* dg_resolve_key with the document's acronyms. The acronyms are all
  * defined in collect_acronyms, before any name is keyed, so a key depends
  * on the name only from then on: memoised (names are keyed many times). */
 static const char *resolve_key(ctx *c, const char *name) {
-  int i = dg_map_get(&c->key_memo, name);
-  if (i < 0) {
-    char *k = dg_resolve_key(c->lx, &c->acr, name);
-    dg_strvec_push(&c->keys, k);
-    free(k);
-    i = (int)c->keys.n - 1;
-    dg_map_put(&c->key_memo, name, i);
+  size_t len = strlen(name);
+  uint64_t h;
+  struct memo_entry *e = memo_find(&c->key_memo, name, len, &h);
+  if (!e) {
+    const char *k = dg_resolve_key_ref(c->lx, &c->acr, name);
+    e = memo_add(c, &c->key_memo, name, len, h);
+    e->text = keep(c, k);
   }
-  return c->keys.v[i]; /* borrowed: the memo's strings live as long as the document's context */
+  return e->text; /* borrowed: lives as long as the document's context */
 }
 
 /* dg_resolve_partner_prefix, memoised per document (a pure function of the name). */
 static size_t partner_prefix(ctx *c, const char *name) {
-  int n = dg_map_get(&c->prefix_memo, name);
-  if (n < 0) {
-    n = (int)dg_resolve_partner_prefix(c->lx, name);
-    dg_map_put(&c->prefix_memo, name, n);
+  size_t len = strlen(name);
+  uint64_t h;
+  struct memo_entry *e = memo_find(&c->prefix_memo, name, len, &h);
+  if (!e) {
+    size_t n = dg_resolve_partner_prefix(c->lx, name);
+    e = memo_add(c, &c->prefix_memo, name, len, h);
+    e->num = n;
   }
-  return (size_t)n;
+  return e->num;
 }
 
 /* Length of a rendered name without its possessive ending ("ASEAN's"
@@ -197,32 +268,64 @@ static size_t drop_possessive(ctx *c, int s, int tb, int te, const char *r, size
 }
 
 /* A name as written, without a possessive ending: into small (cap bytes)
- * when it fits, for a caller that only reads it, else allocated. The
- * caller frees the result unless it is small. */
-static char *render_in(ctx *c, int s, int tb, int te, char *small, size_t cap) {
+ * when it fits, for a caller that only reads it, else in the scratch
+ * arena (never freed by the caller). Its length in *len. */
+static char *render_len(ctx *c, int s, int tb, int te, char *small, size_t cap, size_t *len) {
   const dg_sentinfo *si = &c->t->sents[s];
   size_t bound = dg_mention_render_bound(si, tb, te);
-  char *r = bound <= cap ? small : dg_xmalloc(bound);
-  size_t n = dg_mention_render_into(c->t, si, tb, te, 1, r);
-  r[drop_possessive(c, s, tb, te, r, n)] = '\0';
+  char *r = bound <= cap ? small : dg_arena_alloc(c->a, bound);
+  size_t n;
+  if (te == tb + 1 && !(si->toks[tb].flags & TK_PUNCT)) {
+    /* one word: dg_mention_render_into writes its bytes as they are */
+    const dg_tok *k = &si->toks[tb];
+    n = k->e - k->b;
+    memcpy(r, c->t->shadow + k->b, n);
+    r[n] = '\0';
+  } else {
+    n = dg_mention_render_into(c->t, si, tb, te, 1, r);
+  }
+  *len = drop_possessive(c, s, tb, te, r, n);
+  r[*len] = '\0';
   return r;
 }
 
-/* The same, always allocated. Caller frees. */
-static char *render(ctx *c, int s, int tb, int te) { return render_in(c, s, tb, te, NULL, 0); }
-
-/* The gazetteer entry of the name [tb, te) of sentence s (looked up, never kept). */
-static const dg_gaz *render_gaz(ctx *c, int s, int tb, int te) {
-  char small[512];
-  char *r = render_in(c, s, tb, te, small, sizeof small);
-  const dg_gaz *g = dg_lexicon_gazetteer(c->lx, r);
-  if (r != small) free(r);
-  return g;
+/* The same, always in the scratch arena: lives as long as the document's context. */
+static char *render(ctx *c, int s, int tb, int te) {
+  size_t n;
+  return render_len(c, s, tb, te, NULL, 0, &n);
 }
 
-/* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
- * Memoised per sentence for spans under GM_SPAN tokens: splitting,
- * stripping and classifying ask about the same spans again and again. */
+static int ascii_alnum(unsigned char ch) {
+  return (unsigned)((ch | 0x20) - 'a') < 26u || (unsigned)(ch - '0') < 10u;
+}
+
+/* The test dg_lexicon_gazetteer starts with (the first word's first
+ * letters), made on the name [tb, te)'s first token before rendering it,
+ * where the rendering's first word is plainly the token's own letters:
+ * GAZ_NO, a sure no; GAZ_PASSED, the test passed; GAZ_MAYBE, the shortcut
+ * does not apply (the lookup makes the test). */
+enum { GAZ_NO, GAZ_PASSED, GAZ_MAYBE };
+static int gaz_may_be(ctx *c, int s, int tb, int te) {
+  const dg_tok *k = tok(c, s, tb);
+  const unsigned char *w = (const unsigned char *)c->t->shadow + k->b;
+  size_t len = k->e - k->b, r = 0;
+  if (!len || !ascii_alnum(w[0]) || w[0] == 'U' || w[0] == 'u') return GAZ_MAYBE;
+  while (r < len && ascii_alnum(w[r])) r++;
+  unsigned char next; /* the rendering's byte after the word */
+  if (r < len) next = w[r];
+  else if (te == tb + 1) next = 0;
+  else {
+    const dg_tok *x = tok(c, s, tb + 1);
+    if ((x->flags & TK_PUNCT) && x->e - x->b == 1) return GAZ_MAYBE; /* skipped or special: the full way */
+    next = x->b > k->e ? ' ' : (unsigned char)c->t->shadow[x->b];
+  }
+  if (next >= 0x80 || ascii_alnum(next)) return GAZ_MAYBE;
+  if ((r == 3 && !strncasecmp((const char *)w, "the", 3)) || (r == 2 && !strncasecmp((const char *)w, "an", 2)) ||
+      (r == 1 && (w[0] | 0x20) == 'a'))
+    return GAZ_MAYBE; /* an article: the test reads the next word */
+  return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r) ? GAZ_PASSED : GAZ_NO;
+}
+
 /* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
  * span memos, emptied when the sentence changes. */
 static size_t span_slot(ctx *c, int s, int tb, int te) {
@@ -230,11 +333,12 @@ static size_t span_slot(ctx *c, int s, int tb, int te) {
     size_t n = (size_t)ntok(c, s) * GM_SPAN;
     if (n > c->gm_cap) { /* what the arrays hold is stale: new ones, not copies */
       c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
-      free(c->gm_known), free(c->gm_gaz), free(c->gm_head), free(c->gm_found);
-      c->gm_known = dg_xmalloc(c->gm_cap);
-      c->gm_gaz = dg_xmalloc(c->gm_cap * sizeof *c->gm_gaz);
-      c->gm_head = dg_xmalloc(c->gm_cap * sizeof *c->gm_head);
-      c->gm_found = dg_xmalloc(c->gm_cap);
+      c->gm_known = dg_arena_alloc(c->a, c->gm_cap);
+      c->gm_gaz = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_gaz);
+      c->gm_name = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_name);
+      c->gm_len = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_len);
+      c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
+      c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
     }
     memset(c->gm_known, 0, n);
     c->gm_sent = s;
@@ -242,12 +346,38 @@ static size_t span_slot(ctx *c, int s, int tb, int te) {
   return (size_t)tb * GM_SPAN + (size_t)(te - tb);
 }
 
+/* The name [tb, te) of sentence s as render gives it, rendered once per
+ * sentence for spans under GM_SPAN tokens: the gazetteer lookup renders
+ * it first, classifying and mentions reuse it. Borrowed: never modify. */
+static const char *span_name(ctx *c, int s, int tb, int te, size_t *len) {
+  int n = te - tb;
+  if (n <= 0 || n >= GM_SPAN) return render_len(c, s, tb, te, NULL, 0, len);
+  size_t k = span_slot(c, s, tb, te);
+  if (!(c->gm_known[k] & GM_NAME)) {
+    c->gm_name[k] = render_len(c, s, tb, te, NULL, 0, &c->gm_len[k]);
+    c->gm_known[k] |= GM_NAME;
+  }
+  *len = c->gm_len[k];
+  return c->gm_name[k];
+}
+
+/* The gazetteer entry the name [tb, te) of sentence s renders to, or NULL.
+ * Memoised per sentence for spans under GM_SPAN tokens: splitting,
+ * stripping and classifying ask about the same spans again and again. */
+static const dg_gaz *span_gaz_lookup(ctx *c, int s, int tb, int te) {
+  int may = gaz_may_be(c, s, tb, te);
+  if (may == GAZ_NO) return NULL;
+  size_t n;
+  const char *r = span_name(c, s, tb, te, &n);
+  return may == GAZ_PASSED ? dg_lexicon_gazetteer_passed(c->lx, r, n) : dg_lexicon_gazetteer_n(c->lx, r, n);
+}
+
 static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
   int len = te - tb;
-  if (len <= 0 || len >= GM_SPAN) return render_gaz(c, s, tb, te);
+  if (len <= 0 || len >= GM_SPAN) return span_gaz_lookup(c, s, tb, te);
   size_t k = span_slot(c, s, tb, te);
   if (!(c->gm_known[k] & GM_GAZ)) {
-    c->gm_gaz[k] = render_gaz(c, s, tb, te);
+    c->gm_gaz[k] = span_gaz_lookup(c, s, tb, te);
     c->gm_known[k] |= GM_GAZ;
   }
   return c->gm_gaz[k];
@@ -264,9 +394,8 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
     int n = ntok(c, s);
     if (n > c->hm_cap) { /* stale contents: new arrays, not copies */
       c->hm_cap = n > 2 * c->hm_cap ? n : 2 * c->hm_cap;
-      free(c->hm_lens), free(c->hm_vals);
-      c->hm_lens = dg_xmalloc((size_t)c->hm_cap * sizeof *c->hm_lens);
-      c->hm_vals = dg_xmalloc((size_t)c->hm_cap * sizeof *c->hm_vals);
+      c->hm_lens = dg_arena_alloc(c->a, (size_t)c->hm_cap * sizeof *c->hm_lens);
+      c->hm_vals = dg_arena_alloc(c->a, (size_t)c->hm_cap * sizeof *c->hm_vals);
     }
     memset(c->hm_lens, 0, (size_t)n * sizeof *c->hm_lens);
     c->hm_sent = s;
@@ -416,17 +545,27 @@ static unsigned doc_class(const char *cls) {
 /* ---- entities ---- */
 
 static int gaz_entity(ctx *c, const dg_gaz *g, const char *name) {
-  int e = dg_result_entity(c->r, g->kind, g->key, name);
+  /* the entity of each gazetteer entry, once found: entities keep their
+   * index until drop_unused, at the very end */
+  size_t gi = (size_t)(g - dg_lexicon_gaz_at(c->lx, 0));
+  if (!c->gaz_ent) {
+    size_t n = dg_lexicon_ngaz(c->lx);
+    c->gaz_ent = dg_arena_alloc(c->a, n * sizeof *c->gaz_ent);
+    memset(c->gaz_ent, 0xff, n * sizeof *c->gaz_ent); /* all -1 */
+  }
+  int e = c->gaz_ent[gi];
+  if (e < 0) e = c->gaz_ent[gi] = dg_result_entity(c->r, g->kind, g->key, name);
+  else if (name && *name) dg_result_name(c->r, e, name);
   dg_entity *x = &c->r->ents[e];
   x->classes |= g->classes;
-  if (!x->label) x->label = dg_xstrdup(g->canonical);
-  if (g->wikidata && !x->wikidata) x->wikidata = dg_xstrdup(g->wikidata);
+  if (!x->label) x->label = dg_result_strdup(c->r, g->canonical);
+  if (g->wikidata && !x->wikidata) x->wikidata = dg_result_strdup(c->r, g->wikidata);
   return e;
 }
 
 static void add_acronym(ctx *c, int e, const char *acr) {
   size_t n = c->r->ents[e].acronyms.n;
-  dg_strvec_add_unique(&c->r->ents[e].acronyms, acr);
+  dg_result_acronym(c->r, e, acr);
   if (c->r->ents[e].acronyms.n != n) c->acr_dirty = 1;
 }
 
@@ -434,7 +573,7 @@ static void add_acronym(ctx *c, int e, const char *acr) {
 static void note_gaz_acronym(ctx *c, int e, const dg_gaz *g, const char *surface) {
   /* an acronym the text only uses is one of the names; dg:acronym records
    * the acronyms a text defines */
-  if (g && dg_strvec_find(&g->acronyms, surface) >= 0) dg_strvec_add_unique(&c->r->ents[e].names, surface);
+  if (g && dg_strvec_find(&g->acronyms, surface) >= 0) dg_result_name(c->r, e, surface);
 }
 
 static int body_like_series(const char *name) {
@@ -455,10 +594,9 @@ static void note_partners(ctx *c, const char *name) {
   while (i < n) {
     size_t j = i;
     while (j < n && name[j] != '-' && name[j] != ' ') j++;
-    char *part = dg_xstrndup(name + i, j - i);
+    char *part = keepn(c, name + i, j - i);
     const dg_gaz *g = dg_lexicon_gazetteer(c->lx, part);
     if (g && (g->kind == DG_K_COUNTRY || g->kind == DG_K_ORG)) gaz_entity(c, g, part);
-    free(part);
     i = j + 1;
   }
 }
@@ -476,12 +614,16 @@ static void add_swapped_partners(ctx *c, int e, const char *name) {
   if (!dash) return;
   size_t end = n;
   while (end > 0 && name[end - 1] == ' ') end--;
-  dg_buf b;
-  dg_buf_init(&b);
-  dg_buf_printf(&b, "%.*s-%.*s%s", (int)(end - (size_t)(dash + 1 - name)), dash + 1, (int)(dash - name), name,
-                name + end);
-  dg_strvec_add_unique(&c->r->ents[e].variants, b.data);
-  dg_buf_free(&b);
+  /* "B-A" and the rest: the same bytes, the partners swapped */
+  size_t len = strlen(name), a = (size_t)(dash - name);
+  /* (printf's "%.*s" with a negative precision took the whole rest) */
+  size_t b = end > a ? end - a - 1 : len - a - 1;
+  char *v = dg_arena_alloc(c->a, b + 1 + a + (len - end) + 1), *w = v;
+  memcpy(w, dash + 1, b), w += b;
+  *w++ = '-';
+  memcpy(w, name, a), w += a;
+  memcpy(w, name + end, len - end + 1);
+  dg_result_variant(c->r, e, v);
 }
 
 static int series_entity(ctx *c, const char *name) {
@@ -489,7 +631,7 @@ static int series_entity(ctx *c, const char *name) {
   const dg_gaz *g = dg_lexicon_gazetteer(c->lx, name);
   if (g && (g->kind == DG_K_BODY || g->kind == DG_K_SERIES)) return gaz_entity(c, g, name);
   const char *key = resolve_key(c, name);
-  int a = dg_map_get(&c->alias, key);
+  int a = memo_num(&c->alias, key, strlen(key));
   if (a >= 0) return a;
   dg_kind kind = body_like_series(name) ? DG_K_BODY : DG_K_SERIES;
   int e = dg_result_find(c->r, kind, key);
@@ -501,15 +643,31 @@ static int series_entity(ctx *c, const char *name) {
         break;
       }
     }
-  if (e >= 0) dg_strvec_add_unique(&c->r->ents[e].names, name);
+  if (e >= 0) dg_result_name(c->r, e, name);
   else e = dg_result_entity(c->r, kind, key, name);
   add_swapped_partners(c, e, name);
   return e;
 }
 
+/* snprintf(out, cap, "%s%c%d", str, sep, n) without printf: event keys
+ * and names are made for every numbered or dated event. */
+static void join_int(char *out, size_t cap, const char *str, char sep, int n) {
+  char d[16];
+  int k = 0;
+  unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+  do d[k++] = (char)('0' + u % 10), u /= 10;
+  while (u);
+  if (n < 0) d[k++] = '-';
+  size_t len = strlen(str), w = 0;
+  for (size_t i = 0; i < len && w + 1 < cap; i++) out[w++] = str[i];
+  if (w + 1 < cap) out[w++] = sep;
+  while (k && w + 1 < cap) out[w++] = d[--k];
+  out[w] = '\0';
+}
+
 static int event_entity(ctx *c, int series, int ord, unsigned evclass) {
   char key[1200];
-  snprintf(key, sizeof key, "%s-%d", c->r->ents[series].key, ord);
+  join_int(key, sizeof key, c->r->ents[series].key, '-', ord);
   int e = dg_result_entity(c->r, DG_K_EVENT, key, NULL);
   dg_entity *x = &c->r->ents[e];
   x->classes |= DG_C_EVENT | evclass;
@@ -525,8 +683,8 @@ static int dated_event(ctx *c, int series, int year, unsigned evclass) {
   char key[1200], name[1400];
   const dg_entity *s = &c->r->ents[series];
   const char *label = s->label ? s->label : s->names.n ? s->names.v[0] : s->key;
-  snprintf(key, sizeof key, "%s-%d", s->key, year);
-  snprintf(name, sizeof name, "%s %d", label, year);
+  join_int(key, sizeof key, s->key, '-', year);
+  join_int(name, sizeof name, label, ' ', year);
   int e = dg_result_entity(c->r, DG_K_EVENT, key, name);
   c->r->ents[e].classes |= DG_C_EVENT | evclass;
   return e;
@@ -534,16 +692,19 @@ static int dated_event(ctx *c, int series, int year, unsigned evclass) {
 
 /* ---- mentions ---- */
 
+/* name must outlive the document's context (the scratch arena, the
+ * result or the lexicon hold it). */
 static mention *push_mention(ctx *c, int s, int tb, int te, mkind kind, int ent, const char *name) {
   if (c->nm == c->capm) {
-    c->capm = c->capm ? c->capm * 2 : 64;
-    c->m = dg_xrealloc(c->m, (size_t)c->capm * sizeof *c->m);
+    int cap = c->capm ? c->capm * 2 : 64;
+    c->m = dg_arena_grow(c->a, c->m, (size_t)c->capm * sizeof *c->m, (size_t)cap * sizeof *c->m);
+    c->capm = cap;
   }
   mention *m = &c->m[c->nm++];
   memset(m, 0, sizeof *m);
   m->sent = s, m->tb = tb, m->te = te, m->kind = kind, m->ent = ent, m->series = -1;
   m->title = s < c->title_end;
-  m->name = name ? dg_xstrdup(name) : NULL;
+  m->name = name; /* borrowed: see mention.name */
   return m;
 }
 
@@ -567,7 +728,8 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
       if (tok(c, s, j - 1)->flags & TK_CONN) continue;
       const dg_gaz *g = span_gaz(c, s, i, j);
       if (g) {
-        char *n = render(c, s, i, j);
+        size_t nl;
+        const char *n = span_name(c, s, i, j, &nl);
         int e = gaz_entity(c, g, n);
         note_gaz_acronym(c, e, g, n);
         mention *m = push_mention(c, s, i, j, gaz_mkind(g), e, n);
@@ -575,7 +737,6 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
         int p = tb - 1;
         if (is_word(c, s, p, "the")) p--;
         m->prep = j == te && (is_word(c, s, p, "at") || is_word(c, s, p, "in"));
-        free(n);
         i = j;
         found = 1;
         break;
@@ -587,11 +748,11 @@ static void gazetteer_scan(ctx *c, int s, int tb, int te) {
 
 static int single_token_acronym(ctx *c, int s, int tb, int te, int *ent) {
   if (te - tb != 1) return 0;
-  char *w = dg_tok_str(c->t, tok(c, s, tb));
-  size_t n = strlen(w);
-  if (n > 2 && (w[n - 1] == 's') && isupper((unsigned char)w[n - 2])) w[n - 1] = '\0';
-  int e = dg_map_get(&c->acr_ent, w);
-  free(w);
+  const dg_tok *k = tok(c, s, tb);
+  const char *w = c->t->shadow + k->b;
+  size_t n = k->e - k->b;
+  if (n > 2 && (w[n - 1] == 's') && isupper((unsigned char)w[n - 2])) n--;
+  int e = memo_num(&c->acr_ent, w, n);
   if (e < 0) return 0;
   *ent = e;
   return 1;
@@ -624,12 +785,16 @@ static int trailing_year(ctx *c, int s, int tb, int te) {
  * it was recognised as something. */
 static int classify(ctx *c, int s, int tb, int te, int ord) {
   if (tb >= te) return 0;
-  char small[512]; /* the name is only read here: everything that keeps it copies it */
-  char *name = render_in(c, s, tb, te, small, sizeof small);
   int ok = 1, e;
   head h;
   const dg_gaz *g = span_gaz(c, s, tb, te);
   int has_head = find_head(c, s, tb, te, &h);
+  /* the name as written, which mentions borrow; not rendered for a span of
+   * several words with neither head nor gazetteer entry outside a list:
+   * only gazetteer_scan looks into those, at its own spans */
+  int list_item = tb >= c->list_from && te <= c->list_to && te - tb >= 2;
+  size_t name_len;
+  const char *name = g || has_head || te - tb == 1 || list_item ? span_name(c, s, tb, te, &name_len) : NULL;
   int ev_head = has_head && !strncmp(h.cls, "event:", 6);
   if (g && !(ord && ev_head)) {
     e = gaz_entity(c, g, name);
@@ -649,9 +814,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
             : x->kind == DG_K_ORG ? M_ORG : x->kind == DG_K_COUNTRY ? M_COUNTRY : M_BODY;
     if (x->kind == DG_K_TERM) goto none;
     if (!x->acr_only) {
-      char *w = dg_tok_str(c->t, tok(c, s, tb));
-      add_acronym(c, e, w);
-      free(w);
+      add_acronym(c, e, tok_str(c, tok(c, s, tb)));
     }
     mention *m = push_mention(c, s, tb, te, k, e, name);
     if (k == M_SERIESREF || (k == M_BODY && body_like_series(x->names.n ? x->names.v[0] : ""))) m->series = e;
@@ -668,7 +831,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     push_mention(c, s, tb, te, M_BODY, e, name);
     goto done;
   }
-  if (!has_head && !g && tb >= c->list_from && te <= c->list_to && te - tb >= 2) {
+  if (!has_head && !g && list_item) {
     /* an item of "initiatives and programmes such as A, B, and C" */
     const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_PROGRAMME, key, name);
@@ -703,14 +866,13 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     char *words[4];
     int anaphor = 0;
     if (nwords <= 3) {
-      for (int i = 0; i < nwords; i++) words[i] = dg_xstrndup(c->t->shadow + tok(c, s, tb + i)->b, tok(c, s, tb + i)->e - tok(c, s, tb + i)->b);
+      for (int i = 0; i < nwords; i++) words[i] = tok_str(c, tok(c, s, tb + i));
       anaphor = dg_lexicon_match(c->lx, "anaphor_head", words, nwords, &dummy) == nwords;
-      for (int i = 0; i < nwords; i++) free(words[i]);
     }
     const char *key = NULL;
     if (anaphor) {
       key = resolve_key(c, name);
-      if (dg_map_get(&c->alias, key) >= 0) anaphor = 0; /* a defined short name */
+      if (memo_num(&c->alias, key, strlen(key)) >= 0) anaphor = 0; /* a defined short name */
     }
     if (anaphor && !partner_prefix(c, name)) {
       mention *m = push_mention(c, s, tb, te, M_ANAPHOR, -1, name);
@@ -730,19 +892,17 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
         mention *m = push_mention(c, s, tb, te, M_EVENT, -1, xn);
         m->series = series, m->ord = ord, m->evclass = ec;
         m->ent = event_entity(c, series, ord, ec);
-        free(xn);
         goto done;
       }
     }
     int year = trailing_year(c, s, tb, te);
-    char *sname = year ? render(c, s, tb, te - 1) : dg_xstrdup(name);
+    char *sname = year ? render(c, s, tb, te - 1) : keep(c, name);
     if (plural && sname[0] && sname[strlen(sname) - 1] == 's') {
       /* "the ... Policy Meetings held since 2009": the series is singular */
       series_entity(c, sname);
       sname[strlen(sname) - 1] = '\0';
     }
     int series = series_entity(c, sname);
-    free(sname);
     mention *m = push_mention(c, s, tb, te, ord ? M_EVENT : M_SERIESREF, -1, name);
     m->series = series, m->ord = ord, m->evclass = ec, m->plural = plural, m->year = year;
     if (ord) m->ent = event_entity(c, series, ord, ec);
@@ -777,10 +937,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     push_mention(c, s, tb, te, body ? M_BODY : M_PROG, e, name);
   }
 done:
-  if (name != small) free(name);
   return ok;
 none:
-  if (name != small) free(name);
   return 0;
 }
 
@@ -806,10 +964,9 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
   if (tb + 1 < te && (tok(c, s, tb)->flags & TK_POSS) && (tok(c, s, tb + 1)->flags & TK_CAP)) {
     const dg_tok *k = tok(c, s, tb);
     size_t n = k->e - k->b;
-    char *w = dg_xstrndup(c->t->shadow + k->b, n > 2 ? n - 2 : n);
+    char *w = keepn(c, c->t->shadow + k->b, n > 2 ? n - 2 : n);
     if (n > 3 && (unsigned char)w[n - 3] == 0xE2) w[n - 4] = '\0'; /* curly apostrophe */
     const dg_gaz *g = dg_lexicon_gazetteer(c->lx, w);
-    free(w);
     head h;
     if (g && g->kind == DG_K_COUNTRY && find_head(c, s, tb + 1, te, &h)) tb++;
   }
@@ -853,9 +1010,7 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
       head hd;
       /* "Joint Statement of the First AIMMC": the document keeps its full name */
       if (i > tb && find_head(c, s, tb, i, &hd) && !strncmp(hd.cls, "doc:", 4) && hd.comp < i) {
-        char *full = render(c, s, tb, te);
-        doc_mention(c, s, tb, te, full, doc_class(hd.cls));
-        free(full);
+        doc_mention(c, s, tb, te, render(c, s, tb, te), doc_class(hd.cls));
       } else if (i > tb) {
         handle_name(c, s, tb, i, 0);
       }
@@ -877,9 +1032,10 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
     }
   }
   /* "A and B", "A and the B" where both are names (and the whole is not) */
-  const dg_gaz *wg = span_gaz(c, s, tb, te);
-  for (int i = tb + 1; i < te - 1 && !wg; i++) {
+  int whole_known = 0; /* is the whole a gazetteer name (asked at the first "and") */
+  for (int i = tb + 1; i < te - 1; i++) {
     if (!is_word(c, s, i, "and") && !is_word(c, s, i, "&")) continue;
+    if (!whole_known++ && span_gaz(c, s, tb, te)) break;
     int r = i + 1;
     if (is_word(c, s, r, "of") && is_word(c, s, r + 1, "the")) r++; /* "A and of the B" */
     if (is_word(c, s, r, "the")) r++;
@@ -947,15 +1103,18 @@ static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
           char *pre = render(c, s, mm->tb, ls), *post = render(c, s, close + 1, mm->te);
           dg_buf v;
           dg_buf_init(&v);
-          dg_buf_printf(&v, "%s%s%s%s%s", pre, *pre ? " " : "", a, *post && *post != '-' ? " " : "", post);
+          dg_buf_adds(&v, pre);
+          if (*pre) dg_buf_addc(&v, ' ');
+          dg_buf_adds(&v, a);
+          if (*post && *post != '-') dg_buf_addc(&v, ' ');
+          dg_buf_adds(&v, post);
           /* the series of a numbered event is named without the year/ordinal */
           if (mm->kind == M_EVENT && mm->year) {
             char *sp = strrchr(v.data, ' ');
             if (sp) *sp = '\0';
           }
-          dg_strvec_add_unique(&c->r->ents[target].names, v.data);
+          dg_result_name(c->r, target, v.data);
           dg_buf_free(&v);
-          free(pre), free(post);
         }
       }
       int b2 = c->nm;
@@ -963,7 +1122,6 @@ static void inner_acronyms(ctx *c, int s, int tb, int te, int before) {
       if (c->nm > b2 && c->m[c->nm - 1].ent >= 0 && c->m[c->nm - 1].kind != M_EVENT)
         add_acronym(c, c->m[c->nm - 1].ent, a);
     }
-    free(a);
     p = close;
   }
 }
@@ -976,6 +1134,7 @@ static int slash_number(ctx *c, int s, int i) {
   return memchr(c->t->shadow + k->b, '/', k->e - k->b) != NULL;
 }
 
+/* name: borrowed, like push_mention's. */
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls) {
   const char *key = resolve_key(c, name);
   int e = dg_result_entity(c->r, DG_K_DOC, key, name);
@@ -1000,15 +1159,27 @@ static int split_names(ctx *c, int s, int tb, int te, int *bs, int *es, int max)
 /* Could a token of n bytes be one of the words in w (literals)? A length
  * test before the word tests: most tokens have none of these lengths. */
 #define LEN_IS(n, w) ((n) == sizeof(w) - 1)
+/* The bit of a word's length in a length mask (lengths 1..63). */
+#define LEN_BIT(w) (1ULL << (sizeof(w) - 1))
+/* Is n (a token's length) one of the lengths in mask? One test for a
+ * whole list of words, before any word test. */
+#define LEN_IN(n, mask) ((n) < 64 && (((mask) >> (n)) & 1))
 
-static void lowercase_docs(ctx *c, int s) {
+/* May token k be one lowercase_docs acts on: a lower-case word of the
+ * length of "resolution(s)" or "report(s)", starting with r (any case:
+ * dg_tok_is ignores it)? */
+DG_INLINE int doc_cue(const ctx *c, const dg_tok *k) {
+  const uint64_t lens = LEN_BIT("resolution") | LEN_BIT("resolutions") | LEN_BIT("report") | LEN_BIT("reports");
+  return (k->flags & (TK_CAP | TK_WORD)) == TK_WORD && LEN_IN(k->e - k->b, lens) &&
+         (c->t->shadow[k->b] | 0x20) == 'r';
+}
+
+/* cand: the tokens of sentence s doc_cue accepts, in order (cue_scan). */
+static void lowercase_docs(ctx *c, int s, const int *cand, int ncand) {
   dg_sentinfo *si = &c->t->sents[s];
-  for (int i = 0; i < si->ntoks; i++) {
+  for (int ci = 0; ci < ncand; ci++) {
+    int i = cand[ci];
     const dg_tok *k = tok(c, s, i);
-    if ((k->flags & TK_CAP) || !(k->flags & TK_WORD)) continue;
-    size_t n = k->e - k->b;
-    if (!LEN_IS(n, "resolution") && !LEN_IS(n, "resolutions") && !LEN_IS(n, "report") && !LEN_IS(n, "reports"))
-      continue;
     if ((dg_tok_is(c->t, k, "resolution") || dg_tok_is(c->t, k, "resolutions")) && slash_number(c, s, i + 1)) {
       int cb = i;
       for (int q = 0; q < si->nchunks; q++) {
@@ -1019,22 +1190,21 @@ static void lowercase_docs(ctx *c, int s) {
       dg_buf_init(&b);
       if (cb < i) {
         char *pre = render(c, s, cb, i);
-        dg_buf_printf(&b, "%s ", pre);
-        free(pre);
+        dg_buf_adds(&b, pre);
+        dg_buf_addc(&b, ' ');
       }
-      char *num = dg_tok_str(c->t, tok(c, s, i + 1));
-      dg_buf_printf(&b, "resolution %s", num);
-      free(num);
-      doc_mention(c, s, cb, i + 2, b.data, DG_C_RESOLUTION);
+      const dg_tok *num = tok(c, s, i + 1);
+      dg_buf_adds(&b, "resolution ");
+      dg_buf_add(&b, c->t->shadow + num->b, num->e - num->b);
+      doc_mention(c, s, cb, i + 2, keep(c, b.data), DG_C_RESOLUTION);
       /* "resolutions 75/240 and 76/19": the same body's other resolutions */
       size_t stem = b.len - (tok(c, s, i + 1)->e - tok(c, s, i + 1)->b);
       for (int q = i + 2; q + 1 < si->ntoks && (is_word(c, s, q, "and") || is_punct(c, s, q, ',')) &&
                           slash_number(c, s, q + 1); q += 2) {
         b.len = stem;
-        char *more = dg_tok_str(c->t, tok(c, s, q + 1));
-        dg_buf_adds(&b, more);
-        free(more);
-        doc_mention(c, s, q + 1, q + 2, b.data, DG_C_RESOLUTION);
+        const dg_tok *more = tok(c, s, q + 1);
+        dg_buf_add(&b, c->t->shadow + more->b, more->e - more->b);
+        doc_mention(c, s, q + 1, q + 2, keep(c, b.data), DG_C_RESOLUTION);
       }
       dg_buf_free(&b);
       continue;
@@ -1066,12 +1236,12 @@ static void lowercase_docs(ctx *c, int s) {
         char *body = render(c, s, bs[p], es[p]);
         dg_buf b;
         dg_buf_init(&b);
-        dg_buf_printf(&b, "%s report of the %s", pre, body);
-        doc_mention(c, s, y, es[p], b.data, DG_C_REPORT);
+        dg_buf_adds(&b, pre);
+        dg_buf_adds(&b, " report of the ");
+        dg_buf_adds(&b, body);
+        doc_mention(c, s, y, es[p], keep(c, b.data), DG_C_REPORT);
         dg_buf_free(&b);
-        free(body);
       }
-      free(pre);
       break;
     }
   }
@@ -1081,6 +1251,20 @@ static int cmp_mention(const void *a, const void *b) {
   const mention *x = a, *y = b;
   if (x->tb != y->tb) return x->tb < y->tb ? -1 : 1;
   return x->te < y->te ? -1 : x->te > y->te;
+}
+
+/* Mentions of a sentence by position, equal positions kept in the order
+ * they were found (a stable sort, as glibc's qsort merge sort is): an
+ * insertion sort, as they arrive nearly sorted (names in order, then the
+ * lower-case documents and anaphors) and a sentence has a few. */
+static void sort_mentions(mention *m, int n) {
+  for (int i = 1; i < n; i++) {
+    if (cmp_mention(&m[i - 1], &m[i]) <= 0) continue;
+    mention x = m[i];
+    int j = i;
+    while (j > 0 && cmp_mention(&m[j - 1], &x) > 0) m[j] = m[j - 1], j--;
+    m[j] = x;
+  }
 }
 
 /* Chunks of a sentence, with comma-split names put back together:
@@ -1119,15 +1303,24 @@ static void find_list(ctx *c, int s) {
 /* "the sixth dialogue", "the next round of the dialogue": lower-case
  * references to an event of the document's series. */
 /* Mentions of sentence s are c->m[first .. c->nm): sentences are named in order. */
-static void lowercase_anaphors(ctx *c, int s, int first) {
+/* May token k be one lowercase_anaphors acts on: an ordinal, or a word of
+ * the length of "next", "upcoming", "previous", "last" or "preceding"
+ * starting with n, u, p or l in any case (punctuation is neither)? */
+DG_INLINE int anaphor_cue(const ctx *c, const dg_tok *k) {
+  const uint64_t lens = LEN_BIT("next") | LEN_BIT("upcoming") | LEN_BIT("previous") | LEN_BIT("last") |
+                        LEN_BIT("preceding");
+  if (!(k->flags & TK_WORD)) return 0;
+  if (k->flags & TK_ORD) return 1;
+  char f = (char)(c->t->shadow[k->b] | 0x20);
+  return LEN_IN(k->e - k->b, lens) && (f == 'n' || f == 'u' || f == 'p' || f == 'l');
+}
+
+/* cand: the tokens i + 1 < ntoks of sentence s anaphor_cue accepts, in order (cue_scan). */
+static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int ncand) {
   dg_sentinfo *si = &c->t->sents[s];
-  for (int i = 0; i + 1 < si->ntoks; i++) {
+  for (int ci = 0; ci < ncand; ci++) {
+    int i = cand[ci];
     const dg_tok *k = tok(c, s, i);
-    if (!(k->flags & TK_WORD)) continue; /* (punctuation is neither a cue nor an ordinal) */
-    size_t n = k->e - k->b;
-    if (!(k->flags & TK_ORD) && !LEN_IS(n, "next") && !LEN_IS(n, "upcoming") && !LEN_IS(n, "previous") &&
-        !LEN_IS(n, "last") && !LEN_IS(n, "preceding"))
-      continue;
     int next = is_word(c, s, i, "next") || is_word(c, s, i, "upcoming");
     int prev = is_word(c, s, i, "previous") || is_word(c, s, i, "last") || is_word(c, s, i, "preceding");
     if (prev && i > 0 && !is_word(c, s, i - 1, "the")) prev = 0; /* "at last", "last year" */
@@ -1161,7 +1354,6 @@ static void lowercase_anaphors(ctx *c, int s, int first) {
       }
       char *nm = render(c, s, next ? j : i + 1, j + 1);
       mention *m = push_mention(c, s, next ? j : i + 1, j + 1, M_ANAPHOR, -1, nm);
-      free(nm);
       m->ord = next ? 0 : k->ordinal, m->evclass = ec, m->next = next == 1, m->prev = next == 2;
       break;
     }
@@ -1175,7 +1367,15 @@ static void names_of_sentence(ctx *c, int s) {
     dg_chunk *ch = &si->chunks[i];
     int te = ch->te, last = i;
     head h;
-    if (find_head(c, s, ch->tb, ch->te, &h) && h.comp < ch->te) {
+    /* (the loop below stops at once unless the next chunk follows a comma
+     * or "and": only then ask for the head) */
+    int joinable = 0;
+    if (i + 1 < si->nchunks) {
+      dg_chunk *n = &si->chunks[i + 1];
+      int gap = n->tb - ch->te, comma = is_punct(c, s, ch->te, ','), and = is_word(c, s, n->tb - 1, "and");
+      joinable = (gap == 1 && comma) || (gap == 2 && comma && and) || (gap == 1 && and);
+    }
+    if (joinable && find_head(c, s, ch->tb, ch->te, &h) && h.comp < ch->te) {
       for (int j = i + 1; j < si->nchunks; j++) {
         dg_chunk *n = &si->chunks[j];
         int gap = n->tb - si->chunks[j - 1].te;
@@ -1220,16 +1420,17 @@ static void names_of_sentence(ctx *c, int s) {
         !find_head(c, s, ch->tb, te, &hh)) {
       /* "the EU CyberNet project", "the ... (ESIWA) project" */
       int stb0 = strip_leading(c, s, ch->tb, te);
-      char *base = render(c, s, stb0, te), *w = dg_tok_str(c->t, tok(c, s, after));
+      char *base = render(c, s, stb0, te), *w = tok_str(c, tok(c, s, after));
       dg_buf b;
       dg_buf_init(&b);
-      dg_buf_printf(&b, "%s %s", base, w);
+      dg_buf_adds(&b, base);
+      dg_buf_addc(&b, ' ');
+      dg_buf_adds(&b, w);
       const char *key = resolve_key(c, base);
       int e = dg_result_entity(c->r, DG_K_PROGRAMME, key, b.data);
-      dg_strvec_add_unique(&c->r->ents[e].names, base);
+      dg_result_name(c->r, e, base);
       c->r->ents[e].classes |= DG_C_PROGRAMME;
-      push_mention(c, s, stb0, te, M_PROG, e, b.data);
-      free(base), free(w);
+      push_mention(c, s, stb0, te, M_PROG, e, keep(c, b.data));
       dg_buf_free(&b);
     } else {
       handle_name(c, s, ch->tb, te, ord);
@@ -1264,11 +1465,9 @@ static void names_of_sentence(ctx *c, int s) {
         mention *gm = push_mention(c, s, end->acr_b, end->acr_e, gaz_mkind(ga), e, ga->canonical);
         gm->post = c->m[main_m].post;
         c->m[main_m].kind = M_PLACE, c->m[main_m].ent = -1; /* the fragment names nothing */
-        free(a0);
         i = last;
         continue;
       }
-      free(a0);
     }
     if (end->acr_b >= 0 && c->nm > before) {
       char *a = render(c, s, end->acr_b, end->acr_e);
@@ -1283,7 +1482,6 @@ static void names_of_sentence(ctx *c, int s) {
         if (m->ent >= 0 && m->kind != M_EVENT) add_acronym(c, m->ent, a);
         else if (m->series >= 0 && m->kind != M_ANAPHOR) add_acronym(c, m->series, a);
       }
-      free(a);
     } else if (end->acr_b >= 0 && te - stb >= 2) {
       /* "Economic Community of West African States (ECOWAS)": defined, but
        * with no head we know: a term of the document, kept with its acronym */
@@ -1295,31 +1493,48 @@ static void names_of_sentence(ctx *c, int s) {
       c->r->ents[e].classes |= DG_C_TERM;
       add_acronym(c, e, a);
       dg_result_fact(c->r, 0, DG_P_MENTIONS, e, span_of(c, s));
-      free(name), free(a);
     }
     if (end->alias_b >= 0 && c->nm > before) {
       mention *m = &c->m[main_m];
       char *a0 = render(c, s, end->alias_b, end->alias_e);
       int pair = partner_prefix(c, a0) == strlen(a0);
-      free(a0);
       if (!pair && (m->series >= 0 || m->ent >= 0)) {
         char *a = render(c, s, end->alias_b, end->alias_e);
         const char *k = resolve_key(c, a);
-        dg_map_put(&c->alias, k, m->series >= 0 ? m->series : m->ent);
+        memo_set(c, &c->alias, k, m->series >= 0 ? m->series : m->ent);
         if (m->kind != M_EVENT && m->kind != M_SERIESREF) add_acronym(c, m->ent, a);
-        free(a);
       }
     }
     i = last;
   }
 }
 
+/* The tokens lowercase_docs and lowercase_anaphors act on, found in one
+ * pass over the sentence instead of one each (few tokens are either):
+ * into docs and anas (ntoks entries each), their counts in *nd and *na. */
+static void cue_scan(ctx *c, int s, int *docs, int *nd, int *anas, int *na) {
+  const dg_sentinfo *si = &c->t->sents[s];
+  const dg_tok *toks = si->toks;
+  const int nt = si->ntoks;
+  int d = 0, a = 0;
+  for (int i = 0; i < nt; i++) {
+    const dg_tok *k = &toks[i];
+    if (!(k->flags & TK_WORD)) continue;
+    if (doc_cue(c, k)) docs[d++] = i;
+    if (i + 1 < nt && anaphor_cue(c, k)) anas[a++] = i;
+  }
+  *nd = d, *na = a;
+}
+
 static void names_of_sentence_sorted(ctx *c, int s) {
   int before = c->nm;
   names_of_sentence(c, s);
-  lowercase_docs(c, s);
-  lowercase_anaphors(c, s, before);
-  if (c->nm - before > 1) qsort(c->m + before, (size_t)(c->nm - before), sizeof *c->m, cmp_mention);
+  int nt = ntok(c, s), nd, na;
+  int *docs = dg_arena_alloc(c->a, 2 * (size_t)nt * sizeof *docs), *anas = docs + nt;
+  cue_scan(c, s, docs, &nd, anas, &na);
+  lowercase_docs(c, s, docs, nd);
+  lowercase_anaphors(c, s, before, anas, na);
+  sort_mentions(c->m + before, c->nm - before);
 }
 
 /* ---- acronym definitions (a pre-pass: keys need them) ---- */
@@ -1385,11 +1600,8 @@ static void collect_acronyms(ctx *c) {
       int tb = strip_leading(c, (int)s, ch->tb, ch->te);
       tb = long_form(c, (int)s, tb, ch->te, a);
       if (tb < ch->te) {
-        char *l = render(c, (int)s, tb, ch->te);
-        dg_acr_define(&c->acr, c->lx, a, l);
-        free(l);
+        dg_acr_define(&c->acr, c->lx, a, render(c, (int)s, tb, ch->te));
       }
-      free(a);
     }
   }
 }
@@ -1399,7 +1611,8 @@ static void link_acronyms(ctx *c) {
   for (size_t i = 0; i < c->r->nents; i++) {
     dg_entity *x = &c->r->ents[i];
     for (size_t j = 0; j < x->acronyms.n; j++)
-      if (dg_map_get(&c->acr_ent, x->acronyms.v[j]) < 0) dg_map_put(&c->acr_ent, x->acronyms.v[j], (int)i);
+      if (memo_num(&c->acr_ent, x->acronyms.v[j], strlen(x->acronyms.v[j])) < 0)
+        memo_set(c, &c->acr_ent, x->acronyms.v[j], (int)i);
   }
 }
 
@@ -1523,11 +1736,12 @@ static int is_planned(ctx *c, int e) {
 }
 
 static void set_date(ctx *c, int e, const dg_date *d, int span, int planned) {
+  if (e < 0) return;
+  dg_pred p = planned || is_planned(c, e) ? DG_P_PLANNEDDATE : DG_P_DATE;
+  if (has_date(c, e, p)) return; /* before formatting: most dates find one */
   char iso[32];
   int lt = dg_date_iso(d, iso, sizeof iso);
-  if (lt == DG_L_NONE || e < 0) return;
-  dg_pred p = planned || is_planned(c, e) ? DG_P_PLANNEDDATE : DG_P_DATE;
-  if (has_date(c, e, p)) return;
+  if (lt == DG_L_NONE) return;
   dg_result_literal(c->r, e, p, (dg_lit)lt, iso, span);
 }
 
@@ -1600,8 +1814,11 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
   }
   /* "took place in Accra", "the ... Dialogue in Vilnius": a place the
    * gazetteer does not know, named right where a venue goes */
-  for (int i = 1; i + 1 < ntok(c, s); i++) {
-    if (!is_word(c, s, i, "in")) continue;
+  const dg_tok *toks = si->toks; /* (the scan reads only these: kept in registers) */
+  const char *text = c->t->shadow;
+  for (int i = 1; i + 1 < si->ntoks; i++) {
+    const dg_tok *w = &toks[i];
+    if (w->e - w->b != 2 || (text[w->b] | 0x20) != 'i' || (text[w->b + 1] | 0x20) != 'n') continue; /* "in" */
     const dg_tok *n = tok(c, s, i + 1);
     if (!(n->flags & TK_CAP) || (n->flags & (TK_MONTH | TK_DATE | TK_ALLCAP)) || in_list(c, s, i + 1, "nonname")) continue;
     int after_event = 0;
@@ -1624,7 +1841,7 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     int p = dg_result_entity(c->r, DG_K_PLACE, key, name);
     c->r->ents[p].classes |= DG_C_PLACE;
     dg_result_fact(c->r, e, DG_P_VENUE, p, span);
-    free(key), free(name);
+    free(key);
   }
   for (int i = 0; i < ntok(c, s) && sent_may_have(c, s, "virtual_cue"); i++) {
     if (!in_list(c, s, i, "virtual_cue")) continue;
@@ -1649,16 +1866,13 @@ static int body_state(ctx *c, const mention *m) {
     const dg_gaz *p = dg_lexicon_gazetteer(c->lx, w);
     const char *dem = n == 1 ? dg_lexicon_get(c->lx, "demonym", w) : NULL;
     if (!p && dem) p = dg_lexicon_gazetteer(c->lx, dem);
-    free(w);
     if (p && p->kind == DG_K_COUNTRY) return gaz_entity(c, p, p->canonical);
   }
   for (int i = m->te - 1; i > m->tb + 1; i--)
     if (is_word(c, s, i, "of")) {
       char *n = render(c, s, i + 1, m->te);
       const dg_gaz *p = dg_lexicon_gazetteer(c->lx, n);
-      int e = p && p->kind == DG_K_COUNTRY ? gaz_entity(c, p, n) : -1;
-      free(n);
-      return e;
+      return p && p->kind == DG_K_COUNTRY ? gaz_entity(c, p, n) : -1;
     }
   return -1;
 }
@@ -1735,16 +1949,24 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
 }
 
 static dg_pred stance_before(ctx *c, int s, int i) {
+  /* lengths spelled out: a table's strings are no literals to dg_tok_prefix,
+   * and a strlen per word and prefix was most of this scan */
+#define STANCE(w, p) {w, sizeof w - 1, p}
+  static const struct { const char *pre; size_t n; dg_pred p; } st[] = {
+      STANCE("recall", DG_P_RECALLS), STANCE("reaffirm", DG_P_REAFFIRMS), STANCE("welcom", DG_P_WELCOMES),
+      STANCE("acknowledg", DG_P_ACKNOWLEDGES), STANCE("noting", DG_P_NOTES), STANCE("noted", DG_P_NOTES),
+      STANCE("note", DG_P_NOTES)};
+#undef STANCE
   dg_pred p = DG_P_REFERENCES;
   for (int j = 0; j < i; j++) {
     const dg_tok *k = tok(c, s, j);
     if (!(k->flags & TK_WORD)) continue;
-    static const struct { const char *pre; dg_pred p; } st[] = {
-        {"recall", DG_P_RECALLS}, {"reaffirm", DG_P_REAFFIRMS}, {"welcom", DG_P_WELCOMES},
-        {"acknowledg", DG_P_ACKNOWLEDGES}, {"noting", DG_P_NOTES}, {"noted", DG_P_NOTES},
-        {"note", DG_P_NOTES}};
+    size_t len = k->e - k->b;
+    const char *w = c->t->shadow + k->b;
+    char first = (char)(w[0] | 0x20);
+    if (len < 4 || (first != 'r' && first != 'w' && first != 'a' && first != 'n')) continue; /* no prefix fits */
     for (size_t q = 0; q < sizeof st / sizeof *st; q++)
-      if (dg_tok_prefix(c->t, k, st[q].pre)) p = st[q].p;
+      if (len >= st[q].n && first == st[q].pre[0] && !strncasecmp(w, st[q].pre, st[q].n)) p = st[q].p;
   }
   return p;
 }
@@ -1757,7 +1979,7 @@ static void references(ctx *c, int s, int first, int last, int span) {
       /* the document's own title: its name, not a reference */
       const dg_sentinfo *si = &c->t->sents[m->sent];
       char *line = dg_mention_render(c->t, si, 0, si->ntoks, 0);
-      if (!c->r->ents[0].names.n) dg_strvec_add_unique(&c->r->ents[0].names, line);
+      if (!c->r->ents[0].names.n) dg_result_name(c->r, 0, line);
       free(line);
       continue;
     }
@@ -1952,10 +2174,9 @@ static void share_dates(ctx *c, int s, int first, int last, int span) {
       for (size_t f = 0; f < c->r->nfacts; f++) {
         dg_fact *x = &c->r->facts[f];
         if (x->subj == from && x->pred == DG_P_DATE) {
-          char *lit = dg_xstrdup(x->lit);
+          const char *lit = x->lit; /* in the result's arena: stays put when facts grow */
           dg_lit lt = x->lt;
           dg_result_literal(c->r, to, DG_P_DATE, lt, lit, span);
-          free(lit);
           break;
         }
       }
@@ -2067,7 +2288,8 @@ static void short_series_names(ctx *c) {
  * of the result, so the graph shows what the document says. */
 static void drop_unused(ctx *c) {
   dg_result *r = c->r;
-  int *used = dg_xcalloc(r->nents, sizeof *used);
+  int *used = dg_arena_alloc(c->a, r->nents * sizeof *used);
+  memset(used, 0, r->nents * sizeof *used);
   used[0] = 1;
   for (size_t i = 0; i < r->nfacts; i++) {
     used[r->facts[i].subj] = 1;
@@ -2075,13 +2297,10 @@ static void drop_unused(ctx *c) {
   }
   for (size_t i = 0; i < r->nents; i++)
     if (used[i] && r->ents[i].series >= 0) used[r->ents[i].series] = 1;
-  int *map = dg_xmalloc(r->nents * sizeof *map);
+  int *map = dg_arena_alloc(c->a, r->nents * sizeof *map);
   size_t w = 0;
   for (size_t i = 0; i < r->nents; i++) {
-    if (!used[i]) {
-      dg_entity *e = &r->ents[i];
-      free(e->key), free(e->label), free(e->wikidata);
-      dg_strvec_free(&e->names), dg_strvec_free(&e->acronyms), dg_strvec_free(&e->variants);
+    if (!used[i]) { /* its strings stay in the result's arena until the result goes */
       map[i] = -1;
       continue;
     }
@@ -2096,8 +2315,6 @@ static void drop_unused(ctx *c) {
     if (r->facts[i].obj >= 0) r->facts[i].obj = map[r->facts[i].obj];
   }
   dg_result_reindex(r);
-  free(used);
-  free(map);
 }
 
 static void title_zone(ctx *c) {
@@ -2124,14 +2341,15 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   ctx c;
   memset(&c, 0, sizeof c);
   c.lx = lx;
+  c.a = dg_arena_thread();
+  dg_arena_reset(c.a); /* this thread's previous document left its blocks */
   char *key = dg_extract_doc_key(doc->name);
   c.r = dg_result_new(doc->name, key);
-  c.r->path = dg_xstrdup(doc->path);
+  c.r->path = dg_result_strdup(c.r, doc->path);
   free(key);
   dg_acr_init(&c.acr);
-  dg_map_init(&c.acr_ent);
-  dg_map_init(&c.alias);
-  dg_map_init(&c.key_memo), dg_strvec_init(&c.keys), dg_map_init(&c.prefix_memo);
+  dg_idtab_init(&c.acr_ent.index), dg_idtab_init(&c.alias.index);
+  dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index);
   c.main_sent = -1;
   c.head_bit = dg_lexicon_list_bit(lx, "head");
   c.hm_sent = -1;
@@ -2141,7 +2359,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   title_zone(&c);
   document_kind(&c);
   collect_acronyms(&c);
-  int *first = dg_xcalloc(c.t->nsents + 1, sizeof *first);
+  int *first = dg_arena_alloc(c.a, (c.t->nsents + 1) * sizeof *first);
   /* names: twice over the document, so that acronyms defined late are known */
   for (size_t s = 0; s < c.t->nsents; s++) {
     first[s] = c.nm;
@@ -2219,17 +2437,11 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
     }
   drop_unused(&c);
 
-  for (int i = 0; i < c.nm; i++) free(c.m[i].name);
-  free(c.m);
-  free(first);
-  free(c.cp_b), free(c.cp_e), free(c.span_ids);
-  free(c.hm_lens), free(c.hm_vals);
-  free(c.gm_known), free(c.gm_gaz), free(c.gm_head), free(c.gm_found);
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
-  dg_map_free(&c.acr_ent);
-  dg_map_free(&c.alias);
-  dg_map_free(&c.key_memo), dg_strvec_free(&c.keys), dg_map_free(&c.prefix_memo);
+  dg_idtab_free(&c.acr_ent.index), dg_idtab_free(&c.alias.index);
+  dg_idtab_free(&c.key_memo.index), dg_idtab_free(&c.prefix_memo.index);
+  dg_arena_reset(c.a); /* mentions, renderings, memos: all at once */
   *out = c.r;
   return 0;
 }

@@ -3,8 +3,12 @@
  * Runs the text stages in order: sentences (dg_sentence), mentions
  * (dg_mention: names, dates, ordinals, acronym definitions, lists), entity
  * resolution within the document (dg_resolve), then the relation rules here.
- * Never formats RDF. Thread-safe: the lexicon is read-only.
- * Ownership: *out belongs to the caller (dg_result_free). */
+ * Never formats RDF. Thread-safe: the lexicon is read-only; temporary
+ * strings and arrays come from the calling thread's scratch arena
+ * (dg_arena_thread), reset at the start and end of each call, and the
+ * thread's memos (dg_memo).
+ * Ownership: *out belongs to the caller (dg_result_free: a few frees,
+ * whichever thread makes them). */
 #ifndef DG_EXTRACT_H
 #define DG_EXTRACT_H
 

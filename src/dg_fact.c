@@ -30,65 +30,80 @@ const char *dg_pred_name(dg_pred p) {
 
 dg_result *dg_result_new(const char *file, const char *doc_key) {
   dg_result *r = dg_xcalloc(1, sizeof *r);
-  r->file = dg_xstrdup(file);
-  dg_map_init(&r->index);
-  dg_map_init(&r->span_index);
+  dg_arena_init(&r->arena);
+  r->file = dg_arena_strdup(&r->arena, file);
+  dg_idtab_init(&r->index);
+  dg_idtab_init(&r->span_index);
   int d = dg_result_entity(r, DG_K_DOC, doc_key, NULL);
   r->ents[d].classes = DG_C_DOCUMENT;
   return r;
 }
 
+/* Everything else is in the arena: a few free() calls, not one per string. */
 void dg_result_free(dg_result *r) {
   if (!r) return;
-  for (size_t i = 0; i < r->nents; i++) {
-    dg_entity *e = &r->ents[i];
-    free(e->key);
-    free(e->label);
-    free(e->wikidata);
-    dg_strvec_free(&e->names);
-    dg_strvec_free(&e->acronyms);
-    dg_strvec_free(&e->variants);
-  }
-  for (size_t i = 0; i < r->nfacts; i++) free(r->facts[i].lit);
-  for (size_t i = 0; i < r->nspans; i++) free(r->spans[i].text);
   free(r->ents);
   free(r->facts);
   free(r->spans);
-  dg_map_free(&r->index);
-  dg_map_free(&r->span_index);
-  free(r->file);
-  free(r->path);
+  dg_idtab_free(&r->index);
+  dg_idtab_free(&r->span_index);
+  dg_arena_free(&r->arena);
   free(r);
 }
 
-/* The (kind, key) index key "kind/key", in buf when it fits (the common
- * case: this runs for every name of every document), else allocated;
- * free with index_key_done. */
-static char *index_key(char *buf, size_t cap, dg_kind kind, const char *key) {
-  const char *kn = dg_kind_name(kind);
-  size_t a = strlen(kn), b = strlen(key);
-  char *k = a + b + 2 <= cap ? buf : dg_xmalloc(a + b + 2);
-  memcpy(k, kn, a);
-  k[a] = '/';
-  memcpy(k + a + 1, key, b + 1);
-  return k;
+char *dg_result_strdup(dg_result *r, const char *s) { return dg_arena_strdup(&r->arena, s); }
+
+/* The (kind, key) index hashes the key's bytes and the kind; an id holds
+ * the item when its entity has both. */
+typedef struct ent_probe {
+  const dg_result *r;
+  dg_kind kind;
+  const char *key;
+  size_t len;
+} ent_probe;
+
+static uint64_t ent_hash(dg_kind kind, const char *key, size_t len) {
+  return dg_hash_fast(key, len) ^ ((uint64_t)kind * 0x9e3779b97f4a7c15ULL);
 }
-static void index_key_done(char *k, const char *buf) {
-  if (k != buf) free(k);
+
+static int ent_eq(const void *ctx, uint32_t id) {
+  const ent_probe *p = ctx;
+  const dg_entity *e = &p->r->ents[id];
+  return e->kind == p->kind && !strncmp(e->key, p->key, p->len) && !e->key[p->len];
+}
+
+/* The index holds every entity, except after dg_result_reindex, which
+ * leaves it to be rebuilt by the next lookup that needs it. */
+static int index_stale(const dg_result *r) { return r->index.n != r->nents; }
+
+static void rebuild_index(dg_result *r) {
+  dg_idtab_free(&r->index);
+  dg_idtab_init(&r->index);
+  for (size_t i = 0; i < r->nents; i++) {
+    const dg_entity *e = &r->ents[i];
+    dg_idtab_add(&r->index, ent_hash(e->kind, e->key, strlen(e->key)), (uint32_t)i);
+  }
+}
+
+static int find_n(const dg_result *r, dg_kind kind, const char *key, size_t len, uint64_t h) {
+  ent_probe p = {r, kind, key, len};
+  if (index_stale(r)) { /* (a const lookup does not rebuild: it reads the entities) */
+    for (size_t i = 0; i < r->nents; i++)
+      if (ent_eq(&p, (uint32_t)i)) return (int)i;
+    return -1;
+  }
+  return (int)dg_idtab_find(&r->index, h, ent_eq, &p);
 }
 
 int dg_result_find(const dg_result *r, dg_kind kind, const char *key) {
-  char buf[256];
-  char *k = index_key(buf, sizeof buf, kind, key);
-  int i = dg_map_get(&r->index, k);
-  index_key_done(k, buf);
-  return i;
+  size_t len = strlen(key);
+  return find_n(r, kind, key, len, ent_hash(kind, key, len));
 }
 
-int dg_result_entity(dg_result *r, dg_kind kind, const char *key, const char *name) {
-  char buf[256];
-  char *k = index_key(buf, sizeof buf, kind, key);
-  int i = dg_map_get(&r->index, k);
+int dg_result_entity_n(dg_result *r, dg_kind kind, const char *key, size_t len, const char *name) {
+  uint64_t h = ent_hash(kind, key, len);
+  if (index_stale(r)) rebuild_index(r);
+  int i = find_n(r, kind, key, len, h);
   if (i < 0) {
     if (r->nents == r->capents) {
       r->capents = r->capents ? r->capents * 2 : 32;
@@ -98,27 +113,36 @@ int dg_result_entity(dg_result *r, dg_kind kind, const char *key, const char *na
     dg_entity *e = &r->ents[i];
     memset(e, 0, sizeof *e);
     e->kind = kind;
-    e->key = dg_xstrdup(key);
+    e->key = dg_arena_strndup(&r->arena, key, len);
     e->series = -1;
     dg_strvec_init(&e->names);
     dg_strvec_init(&e->acronyms);
     dg_strvec_init(&e->variants);
-    dg_map_put(&r->index, k, i);
+    dg_idtab_add(&r->index, h, (uint32_t)i);
   }
-  index_key_done(k, buf);
-  if (name && *name) dg_strvec_add_unique(&r->ents[i].names, name);
+  if (name && *name) dg_arena_strvec_add_unique(&r->arena, &r->ents[i].names, name);
   return i;
 }
 
+int dg_result_entity(dg_result *r, dg_kind kind, const char *key, const char *name) {
+  return dg_result_entity_n(r, kind, key, strlen(key), name);
+}
+
+void dg_result_name(dg_result *r, int e, const char *name) {
+  dg_arena_strvec_add_unique(&r->arena, &r->ents[e].names, name);
+}
+void dg_result_acronym(dg_result *r, int e, const char *acr) {
+  dg_arena_strvec_add_unique(&r->arena, &r->ents[e].acronyms, acr);
+}
+void dg_result_variant(dg_result *r, int e, const char *variant) {
+  dg_arena_strvec_add_unique(&r->arena, &r->ents[e].variants, variant);
+}
+
+/* Extraction reindexes once, at its end, and asks nothing after: the
+ * rebuild waits for a lookup that needs it. */
 void dg_result_reindex(dg_result *r) {
-  dg_map_free(&r->index);
-  dg_map_init(&r->index);
-  for (size_t i = 0; i < r->nents; i++) {
-    char buf[256];
-    char *k = index_key(buf, sizeof buf, r->ents[i].kind, r->ents[i].key);
-    dg_map_put(&r->index, k, (int)i);
-    index_key_done(k, buf);
-  }
+  dg_idtab_free(&r->index);
+  dg_idtab_init(&r->index);
 }
 
 static dg_fact *push_fact(dg_result *r) {
@@ -149,48 +173,43 @@ void dg_result_literal(dg_result *r, int subj, dg_pred pred, dg_lit lt, const ch
         !strcmp(r->facts[i].lit, lit))
       return;
   dg_fact *f = push_fact(r);
-  *f = (dg_fact){subj, pred, -1, lt, dg_xstrdup(lit), span};
+  *f = (dg_fact){subj, pred, -1, lt, dg_arena_strdup(&r->arena, lit), span};
 }
 
 void dg_result_drop(dg_result *r, int subj, dg_pred pred) {
   size_t w = 0;
   for (size_t i = 0; i < r->nfacts; i++) {
-    if (r->facts[i].subj == subj && r->facts[i].pred == pred) {
-      free(r->facts[i].lit);
-      continue;
-    }
+    if (r->facts[i].subj == subj && r->facts[i].pred == pred) continue; /* lit: in the arena */
     r->facts[w++] = r->facts[i];
   }
   r->nfacts = w;
 }
 
-/* Writes n in decimal at p; returns the end. */
-static char *put_size(char *p, size_t n) {
-  char d[24];
-  int i = 0;
-  do d[i++] = (char)('0' + n % 10), n /= 10;
-  while (n);
-  while (i) *p++ = d[--i];
-  return p;
+typedef struct span_probe {
+  const dg_result *r;
+  size_t begin, end;
+} span_probe;
+
+static int span_eq(const void *ctx, uint32_t id) {
+  const span_probe *p = ctx;
+  return p->r->spans[id].begin == p->begin && p->r->spans[id].end == p->end;
 }
 
-/* "begin,end", as "%zu,%zu" wrote it, without printf (once per evidence sentence). */
-static void span_key(char *key, size_t begin, size_t end) {
-  char *p = put_size(key, begin);
-  *p++ = ',';
-  *put_size(p, end) = '\0';
+static uint64_t span_hash(size_t begin, size_t end) {
+  uint64_t k[2] = {begin, end};
+  return dg_hash_fast(k, sizeof k);
 }
 
 int dg_result_span(dg_result *r, size_t begin, size_t end, const char *text, size_t len) {
-  char key[48];
-  span_key(key, begin, end);
-  int found = dg_map_get(&r->span_index, key);
-  if (found >= 0) return found;
-  dg_map_put(&r->span_index, key, (int)r->nspans);
+  uint64_t h = span_hash(begin, end);
+  span_probe p = {r, begin, end};
+  int64_t found = dg_idtab_find(&r->span_index, h, span_eq, &p);
+  if (found >= 0) return (int)found;
   if (r->nspans == r->capspans) {
     r->capspans = r->capspans ? r->capspans * 2 : 32;
     r->spans = dg_xrealloc(r->spans, r->capspans * sizeof *r->spans);
   }
-  r->spans[r->nspans] = (dg_span){begin, end, dg_xstrndup(text, len)};
+  r->spans[r->nspans] = (dg_span){begin, end, dg_arena_strndup(&r->arena, text, len)};
+  dg_idtab_add(&r->span_index, h, (uint32_t)r->nspans);
   return (int)r->nspans++;
 }

@@ -5,12 +5,18 @@
  * entity or typed literal, and the evidence sentence). Facts never hold raw
  * entity strings, only entity indexes; the graph stage turns keys into IRIs.
  * Entity 0 is always the source document itself.
- * Ownership: the result owns all entities, facts and strings in it. */
+ * Ownership: the result owns all entities, facts and strings in it. Every
+ * string, and every entity's names/acronyms/variants array, lives in the
+ * result's arena, so dg_result_free is a handful of free() calls whichever
+ * thread makes them; add to those lists only through dg_result_name,
+ * dg_result_acronym and dg_result_variant (never dg_strvec_push/free), and
+ * copy strings in with dg_result_strdup. */
 #ifndef DG_FACT_H
 #define DG_FACT_H
 
 #include <stddef.h>
 
+#include "dg_arena.h"
 #include "dg_str.h"
 
 typedef enum {
@@ -90,8 +96,9 @@ typedef struct dg_result {
   size_t nfacts, capfacts;
   dg_span *spans;
   size_t nspans, capspans;
-  dg_map index;       /* "kind/key" -> entity index */
-  dg_map span_index;  /* "begin,end" -> span index */
+  dg_idtab index;     /* (kind, key) -> entity index */
+  dg_idtab span_index;/* (begin, end) -> span index */
+  dg_arena arena;     /* every string and name list of the result */
 } dg_result;
 
 dg_result *dg_result_new(const char *file, const char *doc_key);
@@ -99,13 +106,22 @@ void dg_result_free(dg_result *r);
 /* Finds or creates the entity (kind, key); adds name (if non-NULL) to its
  * names. Returns its index. */
 int dg_result_entity(dg_result *r, dg_kind kind, const char *key, const char *name);
+/* The same for a key of known length. */
+int dg_result_entity_n(dg_result *r, dg_kind kind, const char *key, size_t keylen, const char *name);
+/* Adds a name / acronym / variant to entity e unless it is already there. */
+void dg_result_name(dg_result *r, int e, const char *name);
+void dg_result_acronym(dg_result *r, int e, const char *acr);
+void dg_result_variant(dg_result *r, int e, const char *variant);
+/* A copy of s owned by the result (for dg_entity.label and .wikidata). */
+char *dg_result_strdup(dg_result *r, const char *s);
 int dg_result_find(const dg_result *r, dg_kind kind, const char *key);
 /* Adds a fact unless the same (subj, pred, obj/lit) is already there. */
 void dg_result_fact(dg_result *r, int subj, dg_pred pred, int obj, int span);
 void dg_result_literal(dg_result *r, int subj, dg_pred pred, dg_lit lt, const char *lit, int span);
 /* Removes facts matching (subj, pred) with any object. */
 void dg_result_drop(dg_result *r, int subj, dg_pred pred);
-/* Rebuilds the (kind, key) index after entities were removed or moved. */
+/* Call after entities were removed or moved: the (kind, key) index is
+ * rebuilt (by the next lookup that needs it). */
 void dg_result_reindex(dg_result *r);
 int dg_result_span(dg_result *r, size_t begin, size_t end, const char *text, size_t len);
 int dg_result_has(const dg_result *r, int subj, dg_pred pred, int obj);

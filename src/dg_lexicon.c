@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,16 @@ struct dg_lexicon {
 
 /* ---- folding ---- */
 
+/* isalnum and tolower of the C locale the program runs in (ASCII only),
+ * without a call per byte: folding and the gazetteer's quick "no" test
+ * every byte of every name candidate. */
+static inline int c_alnum(unsigned char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+static inline unsigned char c_lower(unsigned char c) {
+  return (unsigned)(c - 'A') < 26u ? (unsigned char)(c | 0x20) : c;
+}
+
 static int is_apostrophe(const unsigned char *p) {
   return *p == '\'' || *p == '`' ||
          (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99));
@@ -48,6 +59,37 @@ static const char *const spelling[][2] = {
     {"organisations", "organizations"}, {"labour", "labor"},
     {"behaviour", "behavior"},    {"cooperation", "cooperation"},
     {"intersessional", "inter sessional"}, {NULL, NULL}};
+
+/* Which words can be in spelling[] at all: their lengths and first
+ * letters, found once (pthread_once) from the table, so that most words of
+ * a fold skip the table walk. */
+static struct {
+  uint32_t lens;            /* bit n: some entry has n bytes (n < 32) */
+  unsigned char first[256]; /* some entry starts with this byte */
+  /* what fold's first pass writes for a byte that starts none of its
+   * special cases (the forms of the United States, apostrophes, '&',
+   * UTF-8): letters and digits lower-cased, other ASCII a space; 0 for
+   * the special bytes and NUL */
+  unsigned char plain[256];
+} spell_index;
+static pthread_once_t spell_once = PTHREAD_ONCE_INIT;
+
+static void spell_index_build(void) {
+  for (int c = 1; c < 0x80; c++)
+    spell_index.plain[c] = c_alnum((unsigned char)c) ? c_lower((unsigned char)c) : ' ';
+  spell_index.plain['U'] = spell_index.plain['u'] = 0;
+  spell_index.plain['\''] = spell_index.plain['`'] = spell_index.plain['&'] = 0;
+  for (int i = 0; spelling[i][0]; i++) {
+    size_t n = strlen(spelling[i][0]);
+    spell_index.lens |= n < 32 ? 1u << n : 1u; /* (bit 0: a longer entry, see may_spell) */
+    spell_index.first[(unsigned char)spelling[i][0][0]] = 1;
+  }
+}
+
+/* Could the word s[0..n) be a spelling[] entry? */
+static int may_spell(const char *s, size_t n) {
+  return spell_index.first[(unsigned char)*s] && (n >= 32 ? spell_index.lens & 1u : (spell_index.lens >> n) & 1u);
+}
 
 /* A bounded output area: a caller's array; overflow is remembered. */
 typedef struct sbuf {
@@ -72,12 +114,28 @@ static void sb_adds(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
  * passes through a scratch array of the same size, no allocation: this
  * runs for every name candidate of every document. */
 static int fold_into(const char *name, char *out, size_t cap, char *scratch, int singular) {
+  pthread_once(&spell_once, spell_index_build);
   sbuf t = {scratch, 0, cap, 0}, o = {out, 0, cap, 0};
   scratch[0] = out[0] = '\0';
   const unsigned char *p = (const unsigned char *)name;
   /* pass 1: straighten quotes, drop apostrophes (and a following s), map
    * the forms of the United States, punctuation to spaces */
   while (*p && !t.over) {
+    /* a run of plain bytes (most of a name) in one go */
+    if (spell_index.plain[*p]) {
+      size_t room = t.cap - t.len - 1; /* (sb_add's bound: the NUL fits) */
+      char *w = t.p + t.len;
+      const unsigned char *q = p;
+      for (unsigned char m; (m = spell_index.plain[*q]) && (size_t)(q - p) < room; q++) *w++ = (char)m;
+      t.len += (size_t)(q - p);
+      t.p[t.len] = '\0';
+      p = q;
+      if (spell_index.plain[*p]) { /* out of room: as sb_add leaves it */
+        t.over = 1;
+        break;
+      }
+      continue;
+    }
     if ((*p == 'U' || *p == 'u') && !strncasecmp((const char *)p, "United States of America", 24)) {
       sb_adds(&t, " united states ");
       p += 24;
@@ -88,10 +146,10 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
       p += p[3] == 'A' ? 6 : 4;
       continue;
     }
-    if (*p == 'U' && (p == (const unsigned char *)name || !isalnum(p[-1])) &&
+    if (*p == 'U' && (p == (const unsigned char *)name || !c_alnum(p[-1])) &&
         (!strncmp((const char *)p, "US", 2) || !strncmp((const char *)p, "USA", 3))) {
       size_t l = p[2] == 'A' ? 3 : 2;
-      if (!isalnum(p[l])) {
+      if (!c_alnum(p[l])) {
         sb_adds(&t, " united states ");
         p += l;
         continue;
@@ -99,7 +157,7 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
     }
     if (is_apostrophe(p)) {
       p += *p < 0x80 ? 1 : 3;
-      if ((*p == 's' || *p == 'S') && !isalnum(p[1])) p++;
+      if ((*p == 's' || *p == 'S') && !c_alnum(p[1])) p++;
       continue;
     }
     if (*p >= 0x80) {
@@ -118,7 +176,16 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
       p++;
       continue;
     }
-    sb_addc(&t, isalnum(*p) ? (char)tolower(*p) : ' ');
+    /* a run of lower-case letters and digits: copied in one go, up to a
+     * 'u' (which may start "united states of america") */
+    if ((unsigned)(*p - 'a') < 26u || (unsigned)(*p - '0') < 10u) {
+      const unsigned char *q = p + 1;
+      while (((unsigned)(*q - 'a') < 26u && *q != 'u') || (unsigned)(*q - '0') < 10u) q++;
+      sb_add(&t, (const char *)p, (size_t)(q - p));
+      p = q;
+      continue;
+    }
+    sb_addc(&t, c_alnum(*p) ? (char)c_lower(*p) : ' ');
     p++;
   }
   if (t.over) return -1;
@@ -136,8 +203,8 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
       continue;
     }
     /* first letters first: most words leave the table without a strlen */
-    for (int i = 0; spelling[i][0]; i++)
-      if (spelling[i][0][0] == *s && strlen(spelling[i][0]) == n && !strncmp(s, spelling[i][0], n)) {
+    for (int i = 0; may_spell(s, n) && spelling[i][0]; i++)
+      if (spelling[i][0][0] == *s && !strncmp(s, spelling[i][0], n) && !spelling[i][0][n]) {
         w = spelling[i][1];
         n = strlen(w);
         break;
@@ -270,7 +337,7 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
   if (ln + 1 + n >= sizeof key) return NULL;
   memcpy(key, list, ln);
   key[ln] = '\x1f';
-  for (size_t i = 0; i < n; i++) key[ln + 1 + i] = (char)tolower((unsigned char)word[i]);
+  for (size_t i = 0; i < n; i++) key[ln + 1 + i] = (char)lx->lower[(unsigned char)word[i]]; /* (no call per byte) */
   int i = dg_map_getn(&lx->words, key, ln + 1 + n);
   return i < 0 ? NULL : lx->values.v[i];
 }
@@ -513,28 +580,25 @@ void dg_lexicon_free(dg_lexicon *lx) {
 static int may_be_in_gazetteer(const dg_lexicon *lx, const char *name) {
   const unsigned char *p = (const unsigned char *)name;
   for (int pass = 0; pass < 2; pass++) {
-    while (*p && !isalnum(*p) && *p < 0x80) p++;
+    while (*p && !c_alnum(*p) && *p < 0x80) p++;
     if (!*p || *p >= 0x80 || *p == 'U' || *p == 'u') return 1;
     const unsigned char *w = p;
-    while (isalnum(*p)) p++;
+    while (c_alnum(*p)) p++;
     if (*p >= 0x80) return 1; /* "Côte", "Hà Nội": folded as written, no shortcut */
     size_t n = (size_t)(p - w);
     if (pass == 0 && ((n == 3 && !strncasecmp((const char *)w, "the", 3)) ||
                       (n == 2 && !strncasecmp((const char *)w, "an", 2)) || (n == 1 && (*w == 'a' || *w == 'A'))))
       continue;
-    char k[5];
-    size_t m = n < 4 ? n : 4;
-    for (size_t i = 0; i < m; i++) k[i] = (char)tolower(w[i]);
-    k[m] = '\0';
-    return short_get(&lx->gaz_starts, pack_word(k, m)) >= 0;
+    /* pack_word lower-cases: the first four letters as they are */
+    return short_get(&lx->gaz_starts, pack_word((const char *)w, n < 4 ? n : 4)) >= 0;
   }
   return 1;
 }
 
-static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name) {
+static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name, size_t len) {
   char o[2048], t[2048];
   /* no gazetteer name is that long: a cheap no */
-  if (strlen(name) * 3 + 64 > sizeof o) return NULL;
+  if (len * 3 + 64 > sizeof o) return NULL;
   if (fold_into(name, o, sizeof o, t, 1) < 0 || !o[0]) return NULL;
   int i = dg_map_get(&lx->gaz_index, o);
   return i < 0 ? NULL : &lx->gaz[i];
@@ -544,14 +608,25 @@ static const dg_gaz *gazetteer_fold(const dg_lexicon *lx, const char *name) {
  * names and name prefixes again and again (splitting, classifying, keys,
  * partner prefixes), and each answer costs a fold of the name. */
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name) {
+  return dg_lexicon_gazetteer_n(lx, name, strlen(name));
+}
+
+const dg_gaz *dg_lexicon_gazetteer_n(const dg_lexicon *lx, const char *name, size_t len) {
   if (!may_be_in_gazetteer(lx, name)) return NULL;
+  return dg_lexicon_gazetteer_passed(lx, name, len);
+}
+
+const dg_gaz *dg_lexicon_gazetteer_passed(const dg_lexicon *lx, const char *name, size_t len) {
   dg_memo *m = dg_memo_get(DG_MEMO_GAZETTEER, lx->serial);
-  int i = dg_map_get(&m->index, name);
-  if (i == -2) return NULL;
-  if (i >= 0) return &lx->gaz[i];
-  const dg_gaz *g = gazetteer_fold(lx, name);
-  dg_map_put(&m->index, name, g ? (int)(g - lx->gaz) : -2);
+  const dg_memo_entry *e = dg_memo_find(m, name, len);
+  if (e) return e->value < 0 ? NULL : &lx->gaz[e->value];
+  const dg_gaz *g = gazetteer_fold(lx, name, len);
+  dg_memo_put(m, name, len, g ? (int)(g - lx->gaz) : -1, NULL);
   return g;
+}
+
+int dg_lexicon_gaz_may_start(const dg_lexicon *lx, const char *word, size_t n) {
+  return n && short_get(&lx->gaz_starts, pack_word(word, n < 4 ? n : 4)) >= 0;
 }
 
 unsigned long dg_lexicon_serial(const dg_lexicon *lx) { return lx->serial; }

@@ -66,6 +66,15 @@ int dg_lexicon_match_n(const dg_lexicon *lx, const char *list, const char *const
 /* Gazetteer entry whose canonical name, a variant or an acronym normalises
  * to the same lookup form as name; NULL if none. */
 const dg_gaz *dg_lexicon_gazetteer(const dg_lexicon *lx, const char *name);
+/* The same for a NUL-terminated name whose length (strlen) is known. */
+const dg_gaz *dg_lexicon_gazetteer_n(const dg_lexicon *lx, const char *name, size_t len);
+/* Could a name whose first word (after any article) is word[0..n), ASCII
+ * letters and digits, be in the gazetteer? 0 is a sure no (folding keeps
+ * a word's first four letters); dg_lexicon_gazetteer asks the same first. */
+int dg_lexicon_gaz_may_start(const dg_lexicon *lx, const char *word, size_t n);
+/* dg_lexicon_gazetteer_n for a name whose first word the caller has found
+ * in dg_lexicon_gaz_may_start (the quick test, not made again). */
+const dg_gaz *dg_lexicon_gazetteer_passed(const dg_lexicon *lx, const char *name, size_t len);
 size_t dg_lexicon_ngaz(const dg_lexicon *lx);
 /* This loaded lexicon's number, unique in the process: the owner of
  * memos of answers computed from it (dg_memo). */

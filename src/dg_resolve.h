@@ -13,14 +13,18 @@
 #ifndef DG_RESOLVE_H
 #define DG_RESOLVE_H
 
+#include "dg_arena.h"
 #include "dg_lexicon.h"
 #include "dg_str.h"
 
-/* Acronyms a document defines: ACR -> folded long form. */
+/* Acronyms a document defines: ACR -> folded long form. Its strings and
+ * vectors live in its own arena (one free for the lot). */
 typedef struct dg_acr {
-  dg_map index;
-  dg_strvec longs;
+  dg_idtab index;    /* acronym -> index into the vectors */
+  dg_strvec acrs;    /* the acronyms */
+  dg_strvec longs;   /* their keys (dg_resolve_key of the long form) */
   dg_strvec names;   /* the long form as written */
+  dg_arena arena;
 } dg_acr;
 
 void dg_acr_init(dg_acr *a);
@@ -31,6 +35,9 @@ const char *dg_acr_long(const dg_acr *a, const char *acr);
 
 /* Canonical key of name. acr may be NULL. Caller frees. */
 char *dg_resolve_key(const dg_lexicon *lx, const dg_acr *acr, const char *name);
+/* The same, borrowed from the calling thread's key memo: valid until the
+ * thread's next dg_resolve_key* call (copy it to keep it). */
+const char *dg_resolve_key_ref(const dg_lexicon *lx, const dg_acr *acr, const char *name);
 
 /* If name starts with a partner prefix ("EU-Japan ..."), returns the number
  * of bytes of that prefix (up to the space after it), else 0. */

@@ -69,16 +69,25 @@ void dg_buf_add(dg_buf *b, const char *s, size_t n) {
 void dg_buf_adds(dg_buf *b, const char *s) { dg_buf_add(b, s, strlen(s)); }
 void dg_buf_addc(dg_buf *b, char c) { dg_buf_add(b, &c, 1); }
 
+/* Formats straight into the room the buffer has (one vsnprintf when it
+ * fits, as it mostly does), and again after growing when it did not. */
 void dg_buf_printf(dg_buf *b, const char *fmt, ...) {
   va_list ap;
+  buf_reserve(b, 0); /* room for the NUL at least, so data is never NULL */
+  size_t room = b->cap - b->len;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->data + b->len, room, fmt, ap);
   va_end(ap);
-  if (n < 0) return;
-  buf_reserve(b, (size_t)n);
-  va_start(ap, fmt);
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  if (n < 0) {
+    b->data[b->len] = '\0';
+    return;
+  }
+  if ((size_t)n >= room) {
+    buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   b->len += (size_t)n;
 }
 

@@ -68,7 +68,7 @@ static inline dg_graph *sample_graph_order(int reverse) {
   /* 001: the first dialogue, reported by its co-chairs' statement */
   dg_result *r = dg_result_new("001_first.txt", "001_first");
   r->ents[0].classes |= DG_C_STATEMENT;
-  dg_strvec_push(&r->ents[0].names, "Co-Chairs' Statement on the Inaugural ASEAN-U.S. Cyber Policy Dialogue");
+  dg_result_name(r, 0, "Co-Chairs' Statement on the Inaugural ASEAN-U.S. Cyber Policy Dialogue");
   int s1 = sample_span(r, 120, "The inaugural ASEAN-U.S. Cyber Policy Dialogue was held in Singapore on October 3, 2019.");
   int s2 = sample_span(r, 300, "The Dialogue was co-chaired by the United States and Lao PDR.");
   int s3 = sample_span(r, 420, "Recalling the ASEAN-U.S. Leaders' Statement on Cybersecurity Cooperation <2018> & more,");
@@ -84,7 +84,7 @@ static inline dg_graph *sample_graph_order(int reverse) {
                       "ASEAN-U.S. Leaders' Statement on Cybersecurity Cooperation", DG_C_DOCUMENT | DG_C_STATEMENT);
   int amcc = sample_ent(r, DG_K_BODY, "asean ministerial conference on cybersecurity",
                         "ASEAN Ministerial Conference on Cybersecurity", DG_C_BODY | DG_C_ORG);
-  dg_strvec_push(&r->ents[amcc].acronyms, "AMCC");
+  dg_result_acronym(r, amcc, "AMCC");
   int prog = sample_ent(r, DG_K_PROGRAMME, "asean-singapore cybersecurity centre of excellence",
                         "ASEAN-Singapore Cybersecurity Centre of Excellence", DG_C_PROGRAMME);
   dg_result_fact(r, ev1, DG_P_INSERIES, ser, s1);
@@ -102,7 +102,7 @@ static inline dg_graph *sample_graph_order(int reverse) {
   /* 002: the second dialogue, held virtually, planning a third */
   r = dg_result_new("002_second.txt", "002_second");
   r->ents[0].classes |= DG_C_STATEMENT;
-  dg_strvec_push(&r->ents[0].names, "Co-Chairs' Statement on the Second ASEAN-U.S. Cyber Policy Dialogue");
+  dg_result_name(r, 0, "Co-Chairs' Statement on the Second ASEAN-U.S. Cyber Policy Dialogue");
   s1 = sample_span(r, 10, "The 2nd ASEAN-U.S. Cyber Policy Dialogue was held virtually on 14 September 2021, co-chaired by the United States and Malaysia.");
   s2 = sample_span(r, 200, "The Dialogue reaffirmed the ASEAN-U.S. Leaders' Statement on Cybersecurity Cooperation.");
   s3 = sample_span(r, 300, "The 3rd Dialogue is planned for 2022.");

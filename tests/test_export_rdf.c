@@ -38,7 +38,7 @@ static dg_graph *sample(void) {
   r->ents[ev].classes = DG_C_EVENT | DG_C_MEETING;
   r->ents[fj].classes = DG_C_COUNTRY;
   r->ents[od].classes = DG_C_ORG;
-  dg_strvec_push(&r->ents[od].acronyms, "H\"O");
+  dg_result_acronym(r, od, "H\"O");
   int sp = dg_result_span(r, 3, 3 + dg_utf8_count(SENT, sizeof SENT - 1), SENT, sizeof SENT - 1);
   dg_result_fact(r, ev, DG_P_COCHAIR, fj, sp);
   dg_result_literal(r, ev, DG_P_DATE, DG_L_GYEARMONTH, "2024-06", sp);

@@ -265,7 +265,7 @@ static void test_labels_and_order(void) {
   dg_result *r1 = dg_result_new("x.txt", "x"), *r2 = dg_result_new("y.txt", "y");
   int o1 = dg_result_entity(r1, DG_K_ORG, "wto", "WTO");
   dg_result_entity(r1, DG_K_ORG, "wto", "World Trade Organisation");
-  dg_strvec_push(&r1->ents[o1].acronyms, "WTO");
+  dg_result_acronym(r1, o1, "WTO");
   r1->ents[o1].classes = DG_C_ORG;
   int o2 = dg_result_entity(r2, DG_K_ORG, "wto", "WTO");
   dg_result_entity(r2, DG_K_ORG, "wto", "World Trade Organization");
@@ -498,7 +498,7 @@ static dg_result *doc_defines(const char *file, const char *key, const char *nam
   dg_result *r = dg_result_new(file, file);
   int p = dg_result_entity(r, DG_K_PROGRAMME, key, name);
   r->ents[p].classes = DG_C_PROGRAMME;
-  dg_strvec_push(&r->ents[p].acronyms, acr);
+  dg_result_acronym(r, p, acr);
   dg_result_fact(r, 0, DG_P_MENTIONS, p, -1);
   return r;
 }
@@ -508,7 +508,7 @@ static dg_result *doc_uses(const char *file, dg_kind kind, const char *acr) {
   int p = dg_result_entity(r, kind, acr, acr);
   r->ents[p].classes = kind == DG_K_PROGRAMME ? DG_C_PROGRAMME : DG_C_TERM;
   r->ents[p].acr_only = 1;
-  dg_strvec_push(&r->ents[p].acronyms, acr);
+  dg_result_acronym(r, p, acr);
   int sp = dg_result_span(r, 0, 14, "CSCE trains us", 14);
   dg_result_fact(r, 0, DG_P_MENTIONS, p, sp);
   return r;

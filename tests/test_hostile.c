@@ -72,7 +72,7 @@ static int rdflib_check(const char *dir, const char *strings_file) {
 static dg_graph *hostile_graph(char *const *names, size_t n, const char *file) {
   dg_result *r = dg_result_new(file, file);
   r->ents[0].classes |= DG_C_STATEMENT;
-  dg_strvec_push(&r->ents[0].names, names[0]);
+  dg_result_name(r, 0, names[0]);
   rdfcheck_add_names(r, names, n);
   /* literal facts of every datatype, holding hostile text */
   dg_result_literal(r, 0, DG_P_DATE, DG_L_DATE, "2019-10-03\" .", -1);
