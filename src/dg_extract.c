@@ -1534,7 +1534,7 @@ static void names_of_sentence_sorted(ctx *c, int s) {
   cue_scan(c, s, docs, &nd, anas, &na);
   lowercase_docs(c, s, docs, nd);
   lowercase_anaphors(c, s, before, anas, na);
-  sort_mentions(c->m + before, c->nm - before);
+  if (c->nm - before > 1) sort_mentions(c->m + before, c->nm - before); /* c->m may be NULL */
 }
 
 /* ---- acronym definitions (a pre-pass: keys need them) ---- */
