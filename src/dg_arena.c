@@ -26,11 +26,15 @@ void dg_arena_free(dg_arena *a) {
   dg_arena_init(a);
 }
 
+/* A block kept by dg_arena_reset is at most this big: one huge document
+ * does not pin its memory to the thread for the rest of the run. */
+enum { ARENA_KEEP_MAX = 4 * ARENA_MAX_BLOCK };
+
 void dg_arena_reset(dg_arena *a) {
   dg_arena_block *keep = NULL;
   for (dg_arena_block *b = a->head, *n; b; b = n) {
     n = b->next;
-    if (!keep || b->cap > keep->cap) {
+    if (b->cap <= ARENA_KEEP_MAX && (!keep || b->cap > keep->cap)) {
       free(keep);
       keep = b;
     } else {

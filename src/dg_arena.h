@@ -28,7 +28,8 @@ typedef struct dg_arena {
 void dg_arena_init(dg_arena *a);
 /* Frees every block. The arena is empty and usable afterwards. */
 void dg_arena_free(dg_arena *a);
-/* Forgets every allocation but keeps the largest block for reuse. */
+/* Forgets every allocation but keeps the largest block (up to a few MB)
+ * for reuse. */
 void dg_arena_reset(dg_arena *a);
 
 /* n bytes aligned for any object (never NULL, even for n == 0). */
