@@ -332,23 +332,27 @@ static int gaz_may_be(ctx *c, int s, int tb, int te) {
   return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r) ? GAZ_PASSED : GAZ_NO;
 }
 
-/* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
- * span memos, emptied when the sentence changes. */
-static size_t span_slot(ctx *c, int s, int tb, int te) {
-  if (c->gm_sent != s) {
-    size_t n = (size_t)ntok(c, s) * GM_SPAN;
-    if (n > c->gm_cap) { /* what the arrays hold is stale: new ones, not copies */
-      c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
-      c->gm_known = dg_arena_alloc(c->a, c->gm_cap);
-      c->gm_gaz = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_gaz);
-      c->gm_name = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_name);
-      c->gm_len = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_len);
-      c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
-      c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
-    }
-    memset(c->gm_known, 0, n);
-    c->gm_sent = s;
+/* The per-sentence span memos emptied for sentence s. */
+static void span_memo_reset(ctx *c, int s) {
+  size_t n = (size_t)ntok(c, s) * GM_SPAN;
+  if (n > c->gm_cap) { /* what the arrays hold is stale: new ones, not copies */
+    c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
+    c->gm_known = dg_arena_alloc(c->a, c->gm_cap);
+    c->gm_gaz = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_gaz);
+    c->gm_name = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_name);
+    c->gm_len = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_len);
+    c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
+    c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
   }
+  memset(c->gm_known, 0, n);
+  c->gm_sent = s;
+}
+
+/* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
+ * span memos, emptied when the sentence changes. Inlined: asked for every
+ * span question, a new sentence rarely. */
+DG_INLINE size_t span_slot(ctx *c, int s, int tb, int te) {
+  if (c->gm_sent != s) span_memo_reset(c, s);
   return (size_t)tb * GM_SPAN + (size_t)(te - tb);
 }
 
