@@ -359,7 +359,7 @@ DG_INLINE size_t span_slot(ctx *c, int s, int tb, int te) {
 /* The name [tb, te) of sentence s as render gives it, rendered once per
  * sentence for spans under GM_SPAN tokens: the gazetteer lookup renders
  * it first, classifying and mentions reuse it. Borrowed: never modify. */
-static const char *span_name(ctx *c, int s, int tb, int te, size_t *len) {
+DG_INLINE const char *span_name(ctx *c, int s, int tb, int te, size_t *len) {
   int n = te - tb;
   if (n <= 0 || n >= GM_SPAN) return render_len(c, s, tb, te, NULL, 0, len);
   size_t k = span_slot(c, s, tb, te);
@@ -382,7 +382,7 @@ static const dg_gaz *span_gaz_lookup(ctx *c, int s, int tb, int te) {
   return may == GAZ_PASSED ? dg_lexicon_gazetteer_passed(c->lx, r, n) : dg_lexicon_gazetteer_n(c->lx, r, n);
 }
 
-static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
+DG_INLINE const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
   int len = te - tb;
   if (len <= 0 || len >= GM_SPAN) return span_gaz_lookup(c, s, tb, te);
   size_t k = span_slot(c, s, tb, te);
@@ -526,7 +526,7 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
 /* The head of the name [tb, te) (see scan_head). Splitting, stripping and
  * classifying ask about the same spans again and again: memoised per
  * sentence for spans under GM_SPAN tokens, *h restored whatever the answer. */
-static int find_head(ctx *c, int s, int tb, int te, head *h) {
+DG_INLINE int find_head(ctx *c, int s, int tb, int te, head *h) {
   int len = te - tb;
   if (len <= 0 || len >= GM_SPAN) return scan_head(c, s, tb, te, h);
   size_t k = span_slot(c, s, tb, te);
