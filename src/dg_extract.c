@@ -437,7 +437,7 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
 /* Longest head-list entry starting at token i and ending by te, as
  * dg_lexicon_match_n finds it on the tokens up to te (at most five, no
  * punctuation); its value in *v. 0 if none. */
-static int head_match(ctx *c, int s, int i, int te, const char **v) {
+DG_INLINE int head_match(ctx *c, int s, int i, int te, const char **v) {
   const dg_tok *k = tok(c, s, i);
   if (c->head_bit >= 0 && !(((k->lists | k->multi) >> c->head_bit) & 1)) return 0;
   int nw = 0;
