@@ -1628,14 +1628,22 @@ static void link_acronyms(ctx *c) {
 
 /* ---- the document's own event ---- */
 
+/* Do the n bytes at p read w (lower case) in any case? */
+static int lower_is(const char *p, const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tolower((unsigned char)p[i]) != w[i]) return 0;
+  return 1;
+}
+
+/* Does one of the sentence's first two words end in "ing" (of its first
+ * 31 bytes), other than "during..." and "following..."? ("Welcoming ...") */
 static int stance_sentence(ctx *c, int s) {
   for (int i = 0; i < ntok(c, s) && i < 2; i++) {
     const dg_tok *k = tok(c, s, i);
-    char w[32];
+    const char *w = c->t->shadow + k->b;
     size_t n = k->e - k->b < 31 ? k->e - k->b : 31;
-    for (size_t j = 0; j < n; j++) w[j] = (char)tolower((unsigned char)c->t->shadow[k->b + j]);
-    w[n] = '\0';
-    if (n > 3 && !strcmp(w + n - 3, "ing") && strncmp(w, "dur", 3) && strncmp(w, "follow", 6)) return 1;
+    if (n > 3 && lower_is(w + n - 3, "ing", 3) && !lower_is(w, "dur", 3) && !(n >= 6 && lower_is(w, "follow", 6)))
+      return 1;
   }
   return 0;
 }
