@@ -8,15 +8,17 @@
 #include <string.h>
 
 /* First block: most documents' strings fit; blocks double up to the cap. */
-enum { ARENA_FIRST = 16 << 10, ARENA_MAX_BLOCK = 1 << 20, ARENA_ALIGN = alignof(max_align_t) };
+enum { ARENA_FIRST = 16 << 10, ARENA_MAX_BLOCK = 1 << 20 };
 
 struct dg_arena_block {
   dg_arena_block *next;
-  size_t cap, used;
+  size_t cap;
   alignas(max_align_t) char data[];
 };
 
-void dg_arena_init(dg_arena *a) { a->head = NULL, a->last = NULL, a->next_size = ARENA_FIRST; }
+void dg_arena_init(dg_arena *a) {
+  a->head = NULL, a->cur = a->end = a->last = NULL, a->next_size = ARENA_FIRST;
+}
 
 void dg_arena_free(dg_arena *a) {
   for (dg_arena_block *b = a->head, *n; b; b = n) {
@@ -26,55 +28,50 @@ void dg_arena_free(dg_arena *a) {
   dg_arena_init(a);
 }
 
+/* A block kept by dg_arena_reset is at most this big: one huge document
+ * does not pin its memory to the thread for the rest of the run. */
+enum { ARENA_KEEP_MAX = 4 * ARENA_MAX_BLOCK };
+
 void dg_arena_reset(dg_arena *a) {
   dg_arena_block *keep = NULL;
   for (dg_arena_block *b = a->head, *n; b; b = n) {
     n = b->next;
-    if (!keep || b->cap > keep->cap) {
+    if (b->cap <= ARENA_KEEP_MAX && (!keep || b->cap > keep->cap)) {
       free(keep);
       keep = b;
     } else {
       free(b);
     }
   }
-  if (keep) keep->next = NULL, keep->used = 0;
   a->head = keep;
+  a->cur = keep ? keep->data : NULL;
+  a->end = keep ? keep->data + keep->cap : NULL;
   a->last = NULL;
+  if (keep) keep->next = NULL;
 }
 
-static size_t round_up(size_t n) { return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1); }
+static size_t round_up(size_t n) { return (n + DG_ARENA_ALIGN - 1) & ~(size_t)(DG_ARENA_ALIGN - 1); }
 
-static void new_block(dg_arena *a, size_t need) {
+void *dg_arena_alloc_block(dg_arena *a, size_t r) {
   size_t cap = a->next_size;
-  if (cap < need) cap = round_up(need);
+  if (cap < r) cap = round_up(r);
   if (a->next_size < ARENA_MAX_BLOCK) a->next_size *= 2;
   dg_arena_block *b = dg_xmalloc(sizeof *b + cap);
-  b->cap = cap, b->used = 0;
+  b->cap = cap;
   b->next = a->head;
   a->head = b;
-}
-
-void *dg_arena_alloc(dg_arena *a, size_t n) {
-  size_t r = round_up(n ? n : 1);
-  dg_arena_block *b = a->head;
-  if (!b || b->cap - b->used < r) {
-    new_block(a, r);
-    b = a->head;
-  }
-  char *p = b->data + b->used;
-  b->used += r;
-  a->last = p;
-  return p;
+  a->cur = b->data + r;
+  a->end = b->data + cap;
+  a->last = b->data;
+  return b->data;
 }
 
 void *dg_arena_grow(dg_arena *a, void *p, size_t old, size_t n) {
   if (n <= old && p) return p;
-  dg_arena_block *b = a->head;
-  if (p && p == a->last && b) {
-    size_t start = (size_t)((char *)p - b->data);
+  if (p && p == a->last) { /* the latest allocation: extend it where it is */
     size_t r = round_up(n);
-    if (b->cap - start >= r) {
-      b->used = start + r;
+    if ((size_t)(a->end - (char *)p) >= r) {
+      a->cur = (char *)p + r;
       return p;
     }
   }

@@ -13,6 +13,7 @@
 #ifndef DG_ARENA_H
 #define DG_ARENA_H
 
+#include <stdalign.h>
 #include <stddef.h>
 
 #include "dg_str.h"
@@ -21,18 +22,34 @@ typedef struct dg_arena_block dg_arena_block;
 
 typedef struct dg_arena {
   dg_arena_block *head; /* the block being carved; older ones follow */
+  char *cur, *end;      /* its free bytes */
   char *last;           /* the latest allocation, for dg_arena_grow in place */
   size_t next_size;     /* size of the next block to allocate */
 } dg_arena;
 
+/* Every allocation is aligned (and sized) to this. */
+#define DG_ARENA_ALIGN alignof(max_align_t)
+
 void dg_arena_init(dg_arena *a);
 /* Frees every block. The arena is empty and usable afterwards. */
 void dg_arena_free(dg_arena *a);
-/* Forgets every allocation but keeps the largest block for reuse. */
+/* Forgets every allocation but keeps the largest block (up to a few MB)
+ * for reuse. */
 void dg_arena_reset(dg_arena *a);
 
-/* n bytes aligned for any object (never NULL, even for n == 0). */
-void *dg_arena_alloc(dg_arena *a, size_t n);
+/* dg_arena_alloc when the current block has no room for r bytes. */
+void *dg_arena_alloc_block(dg_arena *a, size_t r);
+/* n bytes aligned for any object (never NULL, even for n == 0). Inline:
+ * a bump of a pointer, for every string extraction keeps. */
+static inline void *dg_arena_alloc(dg_arena *a, size_t n) {
+  size_t r = (n + DG_ARENA_ALIGN - 1) & ~(size_t)(DG_ARENA_ALIGN - 1);
+  if (!r) r = DG_ARENA_ALIGN;
+  if ((size_t)(a->end - a->cur) < r) return dg_arena_alloc_block(a, r);
+  char *p = a->cur;
+  a->cur += r;
+  a->last = p;
+  return p;
+}
 /* p (from dg_arena_alloc, old bytes long, or NULL) grown to n bytes:
  * extended in place when it is the latest allocation, else copied. */
 void *dg_arena_grow(dg_arena *a, void *p, size_t old, size_t n);

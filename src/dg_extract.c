@@ -48,7 +48,7 @@ typedef struct mention {
   const char *name; /* borrowed: in the scratch arena or longer-lived */
 } mention;
 
-enum { LIST_MEMO = 64, HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2, GM_NAME = 4 };
+enum { HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2, GM_NAME = 4 };
 
 typedef struct head {
   const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
@@ -56,6 +56,17 @@ typedef struct head {
   int comp;        /* first token of the complement, or te */
 } head;
 
+
+/* The word lists extraction tests tokens against, by their names in
+ * lexicon.tsv; their bits (dg_lexicon_list_bit) are looked up once per
+ * document (list_bits), so a test is a shift of the token's mask. */
+enum {
+  L_AGENCY_MARKER, L_ANAPHOR_WORD, L_COCHAIR_CUE, L_DEMONYM, L_HELD_CUE, L_LIST_NOUN, L_LOWERCASE_HEAD,
+  L_NONNAME, L_OCCASION_CUE, L_PLAN_CUE, L_POST, L_REPORT_ADJ, L_STATEMENT_TITLE, L_VIRTUAL_CUE, L__N
+};
+static const char *const list_names[L__N] = {
+    "agency_marker", "anaphor_word", "cochair_cue", "demonym", "held_cue", "list_noun", "lowercase_head",
+    "nonname", "occasion_cue", "plan_cue", "post", "report_adj", "statement_title", "virtual_cue"};
 
 /* A memo of a pure function of a name (per document): name -> answer. */
 typedef struct name_memo {
@@ -82,8 +93,7 @@ typedef struct ctx {
   int list_from, list_to;   /* tokens of a "programmes such as A, B and C" list */
   int acr_dirty;            /* an acronym was defined since link_acronyms ran */
   int main_sent;            /* sentence the document's own event was inferred from, or -1 */
-  const char *bit_names[LIST_MEMO]; /* list_bit's memo: list name (by address) -> bit */
-  int bits[LIST_MEMO];
+  int lbits[L__N];          /* each list's bit in dg_tok.lists, or -1 (list_bits) */
   int *span_ids;            /* span_of's memo, per sentence (-1: not yet) */
   size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
   name_memo key_memo;       /* resolve_key's memo */
@@ -122,24 +132,20 @@ DG_INLINE int ntok(ctx *c, int s) { return c->t->sents[s].ntoks; }
 DG_INLINE int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
 }
-/* The lexicon bit of a list, or -1. List names are string literals:
- * remember each one's bit by address, in a direct-mapped table (a clash
- * only costs a lookup again). */
-DG_INLINE int list_bit(ctx *c, const char *list) {
-  size_t h = ((uintptr_t)list >> 3) % LIST_MEMO;
-  if (c->bit_names[h] != list) c->bit_names[h] = list, c->bits[h] = dg_lexicon_list_bit(c->lx, list);
-  return c->bits[h];
+
+static void list_bits(ctx *c) {
+  for (int l = 0; l < L__N; l++) c->lbits[l] = dg_lexicon_list_bit(c->lx, list_names[l]);
 }
-DG_INLINE int in_list(ctx *c, int s, int i, const char *list) {
+DG_INLINE int in_list(ctx *c, int s, int i, int l) {
   if (i < 0 || i >= ntok(c, s)) return 0;
   const dg_tok *k = tok(c, s, i);
-  int bit = list_bit(c, list);
+  int bit = c->lbits[l];
   if (bit >= 0) return (k->lists >> bit) & 1;
-  return dg_lexicon_getn(c->lx, list, c->t->shadow + k->b, k->e - k->b) != NULL;
+  return dg_lexicon_getn(c->lx, list_names[l], c->t->shadow + k->b, k->e - k->b) != NULL;
 }
-/* Can any token of sentence s be in list? A quick "no" for whole-sentence scans. */
-DG_INLINE int sent_may_have(ctx *c, int s, const char *list) {
-  int bit = list_bit(c, list);
+/* Can any token of sentence s be in list l? A quick "no" for whole-sentence scans. */
+DG_INLINE int sent_may_have(ctx *c, int s, int l) {
+  int bit = c->lbits[l];
   return bit < 0 || ((c->t->sents[s].lists >> bit) & 1);
 }
 DG_INLINE int is_punct(ctx *c, int s, int i, char ch) {
@@ -326,30 +332,34 @@ static int gaz_may_be(ctx *c, int s, int tb, int te) {
   return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r) ? GAZ_PASSED : GAZ_NO;
 }
 
-/* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
- * span memos, emptied when the sentence changes. */
-static size_t span_slot(ctx *c, int s, int tb, int te) {
-  if (c->gm_sent != s) {
-    size_t n = (size_t)ntok(c, s) * GM_SPAN;
-    if (n > c->gm_cap) { /* what the arrays hold is stale: new ones, not copies */
-      c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
-      c->gm_known = dg_arena_alloc(c->a, c->gm_cap);
-      c->gm_gaz = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_gaz);
-      c->gm_name = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_name);
-      c->gm_len = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_len);
-      c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
-      c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
-    }
-    memset(c->gm_known, 0, n);
-    c->gm_sent = s;
+/* The per-sentence span memos emptied for sentence s. */
+static void span_memo_reset(ctx *c, int s) {
+  size_t n = (size_t)ntok(c, s) * GM_SPAN;
+  if (n > c->gm_cap) { /* what the arrays hold is stale: new ones, not copies */
+    c->gm_cap = n > 2 * c->gm_cap ? n : 2 * c->gm_cap;
+    c->gm_known = dg_arena_alloc(c->a, c->gm_cap);
+    c->gm_gaz = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_gaz);
+    c->gm_name = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_name);
+    c->gm_len = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_len);
+    c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
+    c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
   }
+  memset(c->gm_known, 0, n);
+  c->gm_sent = s;
+}
+
+/* The slot of span [tb, te) (0 < te - tb < GM_SPAN) in the per-sentence
+ * span memos, emptied when the sentence changes. Inlined: asked for every
+ * span question, a new sentence rarely. */
+DG_INLINE size_t span_slot(ctx *c, int s, int tb, int te) {
+  if (c->gm_sent != s) span_memo_reset(c, s);
   return (size_t)tb * GM_SPAN + (size_t)(te - tb);
 }
 
 /* The name [tb, te) of sentence s as render gives it, rendered once per
  * sentence for spans under GM_SPAN tokens: the gazetteer lookup renders
  * it first, classifying and mentions reuse it. Borrowed: never modify. */
-static const char *span_name(ctx *c, int s, int tb, int te, size_t *len) {
+DG_INLINE const char *span_name(ctx *c, int s, int tb, int te, size_t *len) {
   int n = te - tb;
   if (n <= 0 || n >= GM_SPAN) return render_len(c, s, tb, te, NULL, 0, len);
   size_t k = span_slot(c, s, tb, te);
@@ -372,7 +382,7 @@ static const dg_gaz *span_gaz_lookup(ctx *c, int s, int tb, int te) {
   return may == GAZ_PASSED ? dg_lexicon_gazetteer_passed(c->lx, r, n) : dg_lexicon_gazetteer_n(c->lx, r, n);
 }
 
-static const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
+DG_INLINE const dg_gaz *span_gaz(ctx *c, int s, int tb, int te) {
   int len = te - tb;
   if (len <= 0 || len >= GM_SPAN) return span_gaz_lookup(c, s, tb, te);
   size_t k = span_slot(c, s, tb, te);
@@ -427,7 +437,7 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
 /* Longest head-list entry starting at token i and ending by te, as
  * dg_lexicon_match_n finds it on the tokens up to te (at most five, no
  * punctuation); its value in *v. 0 if none. */
-static int head_match(ctx *c, int s, int i, int te, const char **v) {
+DG_INLINE int head_match(ctx *c, int s, int i, int te, const char **v) {
   const dg_tok *k = tok(c, s, i);
   if (c->head_bit >= 0 && !(((k->lists | k->multi) >> c->head_bit) & 1)) return 0;
   int nw = 0;
@@ -516,7 +526,7 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
 /* The head of the name [tb, te) (see scan_head). Splitting, stripping and
  * classifying ask about the same spans again and again: memoised per
  * sentence for spans under GM_SPAN tokens, *h restored whatever the answer. */
-static int find_head(ctx *c, int s, int tb, int te, head *h) {
+DG_INLINE int find_head(ctx *c, int s, int tb, int te, head *h) {
   int len = te - tb;
   if (len <= 0 || len >= GM_SPAN) return scan_head(c, s, tb, te, h);
   size_t k = span_slot(c, s, tb, te);
@@ -929,7 +939,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       /* a "Centre" of a government is an agency, not a programme */
       int centre = is_word(c, s, h.hb, "Centre") || is_word(c, s, h.hb, "Center");
       for (int i = tb; i < h.hb && centre; i++)
-        if (in_list(c, s, i, "agency_marker")) body = 1;
+        if (in_list(c, s, i, L_AGENCY_MARKER)) body = 1;
     }
     const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, body ? DG_K_BODY : DG_K_PROGRAMME, key, name);
@@ -972,7 +982,7 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
   }
   while (tb < te) {
     const dg_tok *k = tok(c, s, tb);
-    if ((k->flags & TK_CONN) || (sent_may_have(c, s, "nonname") && in_list(c, s, tb, "nonname")) ||
+    if ((k->flags & TK_CONN) || (sent_may_have(c, s, L_NONNAME) && in_list(c, s, tb, L_NONNAME)) ||
         (k->flags & TK_PUNCT)) {
       /* keep "The Hague"-like gazetteer names, whose "The" is part of the
        * name ("The AMCC" is the AMCC) */
@@ -1219,9 +1229,9 @@ static void lowercase_docs(ctx *c, int s, const int *cand, int ncand) {
       if (tok(c, s, j)->flags & (TK_CAP | TK_PUNCT)) break;
     }
     /* "the final report of the X", "the first annual progress report of the X" */
-    if (y < 0 && i > 0 && in_list(c, s, i - 1, "report_adj")) {
+    if (y < 0 && i > 0 && in_list(c, s, i - 1, L_REPORT_ADJ)) {
       y = i - 1;
-      while (y > 0 && in_list(c, s, y - 1, "report_adj")) y--;
+      while (y > 0 && in_list(c, s, y - 1, L_REPORT_ADJ)) y--;
     }
     if (y < 0 || !is_word(c, s, i + 1, "of")) continue;
     int nb = i + 2;
@@ -1275,9 +1285,9 @@ static void sort_mentions(mention *m, int n) {
 static void find_list(ctx *c, int s) {
   dg_sentinfo *si = &c->t->sents[s];
   c->list_from = c->list_to = -1;
-  if (!sent_may_have(c, s, "list_noun")) return;
+  if (!sent_may_have(c, s, L_LIST_NOUN)) return;
   for (int i = 0; i < si->ntoks; i++) {
-    if (!in_list(c, s, i, "list_noun")) continue;
+    if (!in_list(c, s, i, L_LIST_NOUN)) continue;
     int j = i + 1;
     if (is_word(c, s, j, "such") && is_word(c, s, j + 1, "as")) j += 2;
     else if (is_word(c, s, j, "including")) j += 1;
@@ -1339,7 +1349,7 @@ static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int nc
           if (!next && c->m[q].kind == M_ANAPHOR && !c->m[q].ord) c->m[q].ord = k->ordinal;
         }
       if (covered) break;
-      if ((x->flags & TK_CAP) || !in_list(c, s, j, "anaphor_word")) {
+      if ((x->flags & TK_CAP) || !in_list(c, s, j, L_ANAPHOR_WORD)) {
         int filler = is_word(c, s, j, "of") || is_word(c, s, j, "the");
         if ((x->flags & TK_CAP) || (!next && j > i + 1 && !filler)) break;
         continue;
@@ -1383,7 +1393,7 @@ static void names_of_sentence(ctx *c, int s) {
         int and = is_word(c, s, n->tb - 1, "and");
         if (!(gap == 1 && comma) && !(gap == 2 && comma && and) && !(gap == 1 && and)) break;
         head h2;
-        if (complete_name(c, s, n->tb, n->te) || find_head(c, s, n->tb, n->te, &h2) || in_list(c, s, n->tb, "nonname")) break;
+        if (complete_name(c, s, n->tb, n->te) || find_head(c, s, n->tb, n->te, &h2) || in_list(c, s, n->tb, L_NONNAME)) break;
         int has_and = and;
         for (int k = n->tb; k < n->te; k++) has_and |= is_word(c, s, k, "and");
         if (has_and) {
@@ -1397,7 +1407,7 @@ static void names_of_sentence(ctx *c, int s) {
     int start = ch->tb;
     if (i + 1 < si->nchunks && last == i && ch->te - ch->tb == 1 && !(tok(c, s, ch->tb)->flags & TK_ALLCAP) &&
         si->chunks[i + 1].tb == ch->te + 1 && is_punct(c, s, ch->te, ',') && !gaz_name(c, s, ch->tb, ch->te) &&
-        !in_list(c, s, ch->tb, "nonname")) {
+        !in_list(c, s, ch->tb, L_NONNAME)) {
       dg_chunk *n = &si->chunks[i + 1];
       head hn;
       int has_and = 0;
@@ -1416,7 +1426,7 @@ static void names_of_sentence(ctx *c, int s) {
     int before = c->nm;
     int after = si->chunks[last].acr_e >= 0 ? si->chunks[last].acr_e + 1 : te;
     head hh;
-    if (in_list(c, s, after, "lowercase_head") && !(tok(c, s, after)->flags & TK_CAP) &&
+    if (in_list(c, s, after, L_LOWERCASE_HEAD) && !(tok(c, s, after)->flags & TK_CAP) &&
         !find_head(c, s, ch->tb, te, &hh)) {
       /* "the EU CyberNet project", "the ... (ESIWA) project" */
       int stb0 = strip_leading(c, s, ch->tb, te);
@@ -1437,8 +1447,8 @@ static void names_of_sentence(ctx *c, int s) {
     }
     /* "Head of the X Agency", "Deputy Director-General of Y Bureau": the
      * body is someone's affiliation, not something the statement names */
-    for (int q = ch->tb; q + 1 < te && sent_may_have(c, s, "post"); q++)
-      if (in_list(c, s, q, "post") && (is_word(c, s, q + 1, "of") || is_word(c, s, q + 1, "for"))) {
+    for (int q = ch->tb; q + 1 < te && sent_may_have(c, s, L_POST); q++)
+      if (in_list(c, s, q, L_POST) && (is_word(c, s, q + 1, "of") || is_word(c, s, q + 1, "for"))) {
         for (int r = before; r < c->nm; r++)
           if (c->m[r].te > q) c->m[r].post = 1;
         break;
@@ -1618,14 +1628,22 @@ static void link_acronyms(ctx *c) {
 
 /* ---- the document's own event ---- */
 
+/* Do the n bytes at p read w (lower case) in any case? */
+static int lower_is(const char *p, const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tolower((unsigned char)p[i]) != w[i]) return 0;
+  return 1;
+}
+
+/* Does one of the sentence's first two words end in "ing" (of its first
+ * 31 bytes), other than "during..." and "following..."? ("Welcoming ...") */
 static int stance_sentence(ctx *c, int s) {
   for (int i = 0; i < ntok(c, s) && i < 2; i++) {
     const dg_tok *k = tok(c, s, i);
-    char w[32];
+    const char *w = c->t->shadow + k->b;
     size_t n = k->e - k->b < 31 ? k->e - k->b : 31;
-    for (size_t j = 0; j < n; j++) w[j] = (char)tolower((unsigned char)c->t->shadow[k->b + j]);
-    w[n] = '\0';
-    if (n > 3 && !strcmp(w + n - 3, "ing") && strncmp(w, "dur", 3) && strncmp(w, "follow", 6)) return 1;
+    if (n > 3 && lower_is(w + n - 3, "ing", 3) && !lower_is(w, "dur", 3) && !(n >= 6 && lower_is(w, "follow", 6)))
+      return 1;
   }
   return 0;
 }
@@ -1641,7 +1659,7 @@ static int held_after(ctx *c, const mention *m) {
   if (is_word(c, s, i, "took") || (is_word(c, s, i, "convened") && !stance_sentence(c, s))) return 1;
   if (!(is_word(c, s, i, "was") || is_word(c, s, i, "were") || is_word(c, s, i, "is"))) return 0;
   for (int j = i + 1; j < i + 3; j++)
-    if (in_list(c, s, j, "held_cue") || is_word(c, s, j, "took")) return 1;
+    if (in_list(c, s, j, L_HELD_CUE) || is_word(c, s, j, "took")) return 1;
   return 0;
 }
 
@@ -1659,7 +1677,7 @@ static int held_before(ctx *c, const mention *m) {
       gathered = 1;
   if (!gathered) return 0;
   for (int j = m->tb - 1; j >= 0 && j >= m->tb - 5; j--)
-    if (in_list(c, s, j, "occasion_cue") || is_word(c, s, j, "for") || is_word(c, s, j, "at")) return 1;
+    if (in_list(c, s, j, L_OCCASION_CUE) || is_word(c, s, j, "for") || is_word(c, s, j, "at")) return 1;
   return 0;
 }
 
@@ -1792,8 +1810,8 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
       dg_date *dt = &si->dates[d];
       if (is_word(c, s, dt->tb - 1, "since")) continue;
       /* "met virtually on Tuesday" dates a meeting; "said ... on Wednesday" does not */
-      if (dt->inferred_year == 2 && !(in_list(c, s, dt->tb - 2, "held_cue") || in_list(c, s, dt->tb - 3, "held_cue") ||
-                                      in_list(c, s, dt->tb - 2, "virtual_cue")))
+      if (dt->inferred_year == 2 && !(in_list(c, s, dt->tb - 2, L_HELD_CUE) || in_list(c, s, dt->tb - 3, L_HELD_CUE) ||
+                                      in_list(c, s, dt->tb - 2, L_VIRTUAL_CUE)))
         continue;
       int e = owner_event_at(c, s, dt->tb, first, last, pass);
       set_date(c, e, dt, span, 0);
@@ -1820,7 +1838,7 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     const dg_tok *w = &toks[i];
     if (w->e - w->b != 2 || (text[w->b] | 0x20) != 'i' || (text[w->b + 1] | 0x20) != 'n') continue; /* "in" */
     const dg_tok *n = tok(c, s, i + 1);
-    if (!(n->flags & TK_CAP) || (n->flags & (TK_MONTH | TK_DATE | TK_ALLCAP)) || in_list(c, s, i + 1, "nonname")) continue;
+    if (!(n->flags & TK_CAP) || (n->flags & (TK_MONTH | TK_DATE | TK_ALLCAP)) || in_list(c, s, i + 1, L_NONNAME)) continue;
     int after_event = 0;
     for (int k = first; k < last; k++)
       if (c->m[k].te == i && (c->m[k].kind == M_EVENT || c->m[k].kind == M_ANAPHOR)) after_event = 1;
@@ -1843,8 +1861,8 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
     dg_result_fact(c->r, e, DG_P_VENUE, p, span);
     free(key);
   }
-  for (int i = 0; i < ntok(c, s) && sent_may_have(c, s, "virtual_cue"); i++) {
-    if (!in_list(c, s, i, "virtual_cue")) continue;
+  for (int i = 0; i < ntok(c, s) && sent_may_have(c, s, L_VIRTUAL_CUE); i++) {
+    if (!in_list(c, s, i, L_VIRTUAL_CUE)) continue;
     int e = owner_event(c, s, i, first, last);
     if (e >= 0 && !has_date(c, e, DG_P_VIRTUAL)) dg_result_literal(c->r, e, DG_P_VIRTUAL, DG_L_BOOLEAN, "true", span);
     break;
@@ -1878,10 +1896,10 @@ static int body_state(ctx *c, const mention *m) {
 }
 
 static void cochairs(ctx *c, int s, int first, int last, int span) {
-  if (!sent_may_have(c, s, "cochair_cue")) return;
+  if (!sent_may_have(c, s, L_COCHAIR_CUE)) return;
   int cue = -1;
   for (int i = 0; i < ntok(c, s) && cue < 0; i++)
-    if (in_list(c, s, i, "cochair_cue")) cue = i;
+    if (in_list(c, s, i, L_COCHAIR_CUE)) cue = i;
   if (cue < 0) return;
   int ev = -1;
   for (int k = first; k < last; k++) {
@@ -1919,7 +1937,7 @@ static void cochairs(ctx *c, int s, int first, int last, int span) {
   /* "the Japanese side was chaired by ..., and the Indian side by ...",
    * "the Cyber Policy Coordinator of the German Federal Foreign Office co-chaired" */
   for (int i = 0; i < ntok(c, s); i++) {
-    if (!in_list(c, s, i, "demonym") || !(tok(c, s, i)->flags & TK_CAP)) continue;
+    if (!in_list(c, s, i, L_DEMONYM) || !(tok(c, s, i)->flags & TK_CAP)) continue;
     int side = is_word(c, s, i + 1, "side");
     int name_before = !n && i < cue && i + 1 < ntok(c, s) && (tok(c, s, i + 1)->flags & TK_CAP);
     if (!side && !name_before) continue;
@@ -2036,9 +2054,9 @@ static void mentions(ctx *c, int first, int last, int span) {
 }
 
 static int plan_sentence(ctx *c, int s) {
-  if (!sent_may_have(c, s, "plan_cue")) return 0;
+  if (!sent_may_have(c, s, L_PLAN_CUE)) return 0;
   for (int i = 0; i < ntok(c, s); i++)
-    if (in_list(c, s, i, "plan_cue")) return 1;
+    if (in_list(c, s, i, L_PLAN_CUE)) return 1;
   return 0;
 }
 
@@ -2104,7 +2122,7 @@ static void dated_names(ctx *c, int s, int first, int last) {
       for (int j = 0; j < dt->tb; j++)
         gathered |= is_word(c, s, j, "gathered") || is_word(c, s, j, "gathering") || is_word(c, s, j, "met");
       if (gathered && dt->te <= m->tb && m->tb - dt->te <= 14)
-        for (int j = dt->te; j < m->tb; j++) gathered_for |= is_word(c, s, j, "for") || in_list(c, s, j, "occasion_cue");
+        for (int j = dt->te; j < m->tb; j++) gathered_for |= is_word(c, s, j, "for") || in_list(c, s, j, L_OCCASION_CUE);
       if ((!near_after && !gathered_for) || dt->y <= 0 || is_word(c, s, dt->tb - 1, "since")) continue;
       m->ent = dated_event(c, m->series, dt->y, m->evclass);
       m->kind = M_EVENT;
@@ -2328,7 +2346,7 @@ static void document_kind(ctx *c) {
   int leaders = 0, statement = 0, adopted = 0;
   for (int s = 0; s < c->title_end; s++)
     for (int i = 0; i < ntok(c, s); i++) {
-      if (in_list(c, s, i, "statement_title")) statement = 1;
+      if (in_list(c, s, i, L_STATEMENT_TITLE)) statement = 1;
       if (dg_tok_prefix(c->t, tok(c, s, i), "Leaders")) leaders = 1;
       if (is_word(c, s, i, "Adopted")) adopted = 1;
     }
@@ -2352,6 +2370,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index);
   c.main_sent = -1;
   c.head_bit = dg_lexicon_list_bit(lx, "head");
+  list_bits(&c);
   c.hm_sent = -1;
   c.gm_sent = -1;
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);

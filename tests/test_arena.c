@@ -80,6 +80,13 @@ static void test_reset(void) {
   dg_arena_reset(&a);
   CHECK(dg_arena_alloc(&a, 100) == p); /* the kept block, from its start */
   dg_arena_free(&a);
+  /* a huge block is not the one kept: the small one is */
+  char *small = dg_arena_alloc(&a, 100);
+  char *huge = dg_arena_alloc(&a, 64u << 20);
+  huge[0] = 1;
+  dg_arena_reset(&a);
+  CHECK(dg_arena_alloc(&a, 100) == small);
+  dg_arena_free(&a);
   /* the thread's arena: the same one every time */
   dg_arena *t = dg_arena_thread();
   CHECK(t != NULL && t == dg_arena_thread());
