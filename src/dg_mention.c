@@ -894,7 +894,9 @@ static void find_chunks(scan *sc, dg_sentinfo *s) {
     c.te = last;
     if (c.acr_b >= 0 && last != j) c.acr_b = c.acr_e = -1; /* paren not right after the name */
     /* a quoted name followed by (hereinafter "X") */
-    if (c.alias_b < 0 && last < s->ntoks && tok_quote(t, &s->toks[last])) {
+    /* (most names end before a word: no call) */
+    if (c.alias_b < 0 && last < s->ntoks && (s->toks[last].flags & TK_PUNCT) &&
+        tok_quote(t, &s->toks[last])) {
       int qb = -1, qe = -1;
       if (alias_paren(t, s, last + 1, &qb, &qe) > 0) c.alias_b = qb, c.alias_e = qe;
     }
