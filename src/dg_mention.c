@@ -378,14 +378,14 @@ static void classify_word(const scan *sc, dg_sentinfo *s, dg_tok *k, const dg_wo
 /* Every rule of find_dates starts at a month, a number, a weekday,
  * "today" or a word before "year": the tokenizer lists those tokens, so
  * that find_dates visits only them. w[0..n) is token i of the sentence. */
-static inline void note_date_start(scan *sc, uint32_t flags, unsigned lists, int i, const unsigned char *w,
-                                   size_t n) {
-  if (n == 4 && (w[0] | 0x20) == 'y' && !strncasecmp((const char *)w, "year", 4) && i > 0 &&
-      (!sc->ndate_at || sc->date_at[sc->ndate_at - 1] != i - 1))
-    sc->date_at[sc->ndate_at++] = i - 1;
+static inline void note_date_start(scan *sc, uint32_t flags, unsigned lists, const dg_tok *k, const dg_tok *k0,
+                                   const unsigned char *w, size_t n) {
+  if (n == 4 && (w[0] | 0x20) == 'y' && !strncasecmp((const char *)w, "year", 4) && k > k0 &&
+      (!sc->ndate_at || sc->date_at[sc->ndate_at - 1] != (int)(k - k0) - 1))
+    sc->date_at[sc->ndate_at++] = (int)(k - k0) - 1;
   if ((flags & (TK_MONTH | TK_NUM)) || (lists & sc->lm.weekday) ||
       (n == 5 && (w[0] | 0x20) == 't' && !strncasecmp((const char *)w, "today", 5)))
-    sc->date_at[sc->ndate_at++] = i;
+    sc->date_at[sc->ndate_at++] = (int)(k - k0);
 }
 
 /* Tokens of sentence s, marked: one pass over its bytes. A word that is
@@ -397,8 +397,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
   blocks *bk = &sc->bk;
   /* a token takes a byte at least: room for all, no test per token */
   bk->toks = block_reserve(bk->toks, sizeof *bk->toks, &bk->cap_toks, bk->ntoks + (end - i));
-  dg_tok *k0 = bk->toks + bk->ntoks;
-  int nt = 0; /* (an index, not a pointer: no division by the size of a token) */
+  dg_tok *k0 = bk->toks + bk->ntoks, *k = k0;
   s->toks = k0;
   sc->date_at = block_reserve(sc->date_at, sizeof *sc->date_at, &sc->cap_date_at, end - i);
   sc->name_at = block_reserve(sc->name_at, sizeof *sc->name_at, &sc->cap_name_at, end - i);
@@ -430,7 +429,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       i++;
       continue;
     } else if (cl & CC_PUNCT) { /* "&" joins names: "Internet & Security" */
-      k0[nt++] = (dg_tok){(uint32_t)i, (uint32_t)i + 1, TK_PUNCT | (x[i] == '&' ? TK_CONN : 0), 0, 0, 0};
+      *k++ = (dg_tok){(uint32_t)i, (uint32_t)i + 1, TK_PUNCT | (x[i] == '&' ? TK_CONN : 0), 0, 0, 0};
       i += 1 + (x[i + 1] == ' ');
       continue;
     } else {
@@ -441,7 +440,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       }
       int up = uni_punct(x + i, end - i);
       if (up) {
-        k0[nt++] = (dg_tok){(uint32_t)i, (uint32_t)(i + (size_t)up), TK_PUNCT, 0, 0, 0};
+        *k++ = (dg_tok){(uint32_t)i, (uint32_t)(i + (size_t)up), TK_PUNCT, 0, 0, 0};
         i += (size_t)up;
         continue;
       }
@@ -450,18 +449,18 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
       e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
     }
-    dg_tok *k = &k0[nt];
     *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};
     if (e || (f & (TK_HYPHEN | TK_NUM))) {
       classify_word(sc, s, k, e);
       f = k->flags;
     }
-    note_date_start(sc, f, e ? e->lists : 0, nt, x + i, j - i);
-    if ((f & (TK_CAP | TK_NUM)) && !(f & TK_CONN)) sc->name_at[sc->nname_at++] = nt;
-    nt++;
+    note_date_start(sc, f, e ? e->lists : 0, k, k0, x + i, j - i);
+    /* (a token's index, a division by its size, only for the few noted) */
+    if ((f & (TK_CAP | TK_NUM)) && !(f & TK_CONN)) sc->name_at[sc->nname_at++] = (int)(k - k0);
+    k++;
     i = j + (x[j] == ' '); /* (a space after a word: no turn of the loop for it) */
   }
-  s->ntoks = nt;
+  s->ntoks = (int)(k - k0);
   bk->ntoks += (size_t)s->ntoks;
 }
 
@@ -895,7 +894,9 @@ static void find_chunks(scan *sc, dg_sentinfo *s) {
     c.te = last;
     if (c.acr_b >= 0 && last != j) c.acr_b = c.acr_e = -1; /* paren not right after the name */
     /* a quoted name followed by (hereinafter "X") */
-    if (c.alias_b < 0 && last < s->ntoks && tok_quote(t, &s->toks[last])) {
+    /* (most names end before a word: no call) */
+    if (c.alias_b < 0 && last < s->ntoks && (s->toks[last].flags & TK_PUNCT) &&
+        tok_quote(t, &s->toks[last])) {
       int qb = -1, qe = -1;
       if (alias_paren(t, s, last + 1, &qb, &qe) > 0) c.alias_b = qb, c.alias_e = qe;
     }
