@@ -451,6 +451,10 @@ static void *wr_worker_run(void *arg) {
     }
   }
   pthread_mutex_unlock(&r->lock);
+  /* each worker frees its own terms (hundreds of thousands) while the others
+   * finish, instead of the calling thread freeing every cache after the join */
+  free_cache(r->g, k->cache);
+  k->cache = NULL;
   return NULL;
 }
 
