@@ -337,10 +337,7 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
   if (ln + 1 + n >= sizeof key) return NULL;
   memcpy(key, list, ln);
   key[ln] = '\x1f';
-  for (size_t i = 0; i < n; i++) { /* tolower of the C locale, without a call per byte */
-    unsigned char c = (unsigned char)word[i];
-    key[ln + 1 + i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-  }
+  for (size_t i = 0; i < n; i++) key[ln + 1 + i] = (char)c_lower((unsigned char)word[i]);
   int i = dg_map_getn(&lx->words, key, ln + 1 + n);
   return i < 0 ? NULL : lx->values.v[i];
 }
