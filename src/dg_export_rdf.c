@@ -1,5 +1,4 @@
 /* dg_export_rdf: see dg_export_rdf.h. */
-#define _GNU_SOURCE /* sync_file_range */
 #include "dg_export_rdf.h"
 
 #include <errno.h>
@@ -42,6 +41,7 @@ static const struct {
 #define SINK_BLOCK ((size_t)1 << 16)
 typedef struct sink {
   FILE *fp; /* NULL: keep the bytes in buf */
+  dg_outfile *out; /* fp's file, told of each block written */
   unsigned char *buf;
   size_t len, cap;
   int failed;
@@ -49,6 +49,7 @@ typedef struct sink {
 
 static int sink_flush(sink *s) {
   if (s->fp && s->len && fwrite(s->buf, 1, s->len, s->fp) != s->len) s->failed = 1;
+  if (s->fp && !s->failed) dg_outfile_wrote(s->out, s->len);
   if (s->fp) s->len = 0;
   return s->failed;
 }
@@ -84,6 +85,7 @@ static int sink_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb) {
     if (sink_room(s, n)) return 0;
     if (n > s->cap - s->len) { /* to a file, and larger than a block */
       if (fwrite(ptr, size, nmemb, s->fp) != nmemb) s->failed = 1;
+      else dg_outfile_wrote(s->out, n);
       return s->failed ? 0 : (int)nmemb;
     }
   }
@@ -188,7 +190,7 @@ static int serialize(raptor_world *w, raptor_term **cache, const dg_graph *g, dg
   int rc = 0;
   raptor_serializer *ser = NULL;
   raptor_iostream *io = NULL;
-  sink sk = {NULL, NULL, 0, 0, 0};
+  sink sk = {NULL, NULL, NULL, 0, 0, 0};
   dg_outfile out = {0};
   log_ctx lc = {err, path, 0};
   size_t nq = 0;
@@ -212,6 +214,7 @@ static int serialize(raptor_world *w, raptor_term **cache, const dg_graph *g, dg
   }
   if ((rc = dg_outfile_open(&out, path, err)) < 0) goto cleanup;
   sk.fp = out.fp;
+  sk.out = &out;
   sk.buf = dg_xmalloc(SINK_BLOCK);
   sk.cap = SINK_BLOCK;
   io = raptor_new_iostream_from_handler(
@@ -281,11 +284,6 @@ int dg_export_evidence(const dg_graph *g, const char *path, dg_error *err) {
  * against 76 at -j 1; with 1,024-quad parts it drops out of the profile). */
 #define PART_QUADS ((size_t)1024)
 #define PART_WINDOW 8
-/* The commit's fsync would otherwise find the whole file dirty (hundreds of
- * MB, a fraction of a second with every other worker already done); the
- * appender starts writeback of each WRITEBACK_BYTES appended, so the disk
- * works while the serializers do. */
-#define WRITEBACK_BYTES ((off_t)32 << 20)
 
 typedef struct wr_part {
   unsigned char *buf;
@@ -304,7 +302,6 @@ typedef struct wr_file {
   size_t claimed; /* parts (or the whole) handed to workers */
   size_t next;    /* first part not yet appended */
   int writing;    /* a worker is appending parts */
-  off_t appended, flushed; /* bytes appended; bytes handed to writeback */
   wr_part *parts;
   dg_outfile out;
   pthread_cond_t advanced; /* next moved (or the run stopped) */
@@ -354,13 +351,7 @@ static void wr_append(wr_run *r, wr_file *f) {
     pthread_mutex_unlock(&r->lock);
     int bad = p->len && fwrite(p->buf, 1, p->len, f->out.fp) != p->len;
     int e = errno;
-    f->appended += (off_t)p->len;
-    if (!bad && f->appended - f->flushed >= WRITEBACK_BYTES && fflush(f->out.fp) == 0) {
-      /* a hint: an error here shows again at the commit's fsync */
-      sync_file_range(fileno(f->out.fp), f->flushed, f->appended - f->flushed,
-                      SYNC_FILE_RANGE_WRITE);
-      f->flushed = f->appended;
-    }
+    if (!bad) dg_outfile_wrote(&f->out, p->len); /* the disk works while the serializers do */
     pthread_mutex_lock(&r->lock);
     if (r->nspare < SPARE_MAX) r->spare[r->nspare++] = (wr_part){p->buf, 0, p->cap, 0};
     else free(p->buf);
@@ -388,7 +379,7 @@ static int wr_part_run(wr_worker *k, wr_file *f, size_t i, unsigned char *buf, s
                        dg_error *err) {
   int rc = 0;
   log_ctx lc = {err, f->path, 0};
-  sink sk = {NULL, buf, 0, buf ? cap : 0, 0};
+  sink sk = {NULL, NULL, buf, 0, buf ? cap : 0, 0};
   raptor_iostream *io = NULL;
   raptor_world_set_log_handler(k->w, &lc, raptor_log);
   raptor_serializer *ser = raptor_new_serializer(k->w, f->syntax);

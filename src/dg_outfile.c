@@ -1,4 +1,5 @@
 /* dg_outfile: see dg_outfile.h. */
+#define _GNU_SOURCE /* sync_file_range */
 #include "dg_outfile.h"
 
 #include <errno.h>
@@ -129,6 +130,26 @@ int dg_outfile_open(dg_outfile *o, const char *path, dg_error *err) {
   o->tmp = dg_buf_steal(&b);
   o->path = dg_xstrdup(path);
   return 0;
+}
+
+/* Why drop written windows from the cache: writing a new page-cache page
+ * is a first touch of memory, which costs 14 us per 4 KiB page on the
+ * virtual machines this runs on (about 4 s for the 1.2 GB a 20,000-document
+ * build writes, varying from run to run with which pages the kernel hands
+ * out); pages given back are reused for the next windows, already mapped.
+ * A reader of the file afterwards reads it from disk, sequentially. */
+void dg_outfile_wrote(dg_outfile *o, size_t n) {
+  o->written += (long long)n;
+  if (o->written - o->flushed < DG_OUTFILE_WINDOW || fflush(o->fp) != 0) return;
+  int fd = fileno(o->fp);
+  if (o->flushed > o->dropped) { /* the previous window: normally on disk already */
+    sync_file_range(fd, o->dropped, o->flushed - o->dropped,
+                    SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+    posix_fadvise(fd, o->dropped, o->flushed - o->dropped, POSIX_FADV_DONTNEED);
+    o->dropped = o->flushed;
+  }
+  sync_file_range(fd, o->flushed, o->written - o->flushed, SYNC_FILE_RANGE_WRITE);
+  o->flushed = o->written;
 }
 
 static void outfile_release(dg_outfile *o) {

@@ -17,9 +17,20 @@ typedef struct dg_outfile {
   FILE *fp;
   char *path;
   char *tmp;
+  /* dg_outfile_wrote's accounting: bytes written through fp, bytes handed
+   * to writeback, bytes dropped from the page cache */
+  long long written, flushed, dropped;
 } dg_outfile;
 
 int dg_outfile_open(dg_outfile *o, const char *path, dg_error *err);
+/* Tells o that n more bytes were written through o->fp. Once a window of
+ * DG_OUTFILE_WINDOW bytes is complete, its writeback starts, and the window
+ * before it, written back by then, leaves the page cache: a file of
+ * hundreds of MB is on disk by the commit (whose fsync then waits only for
+ * the last window) and holds two windows of cache, not the whole file.
+ * Hints only: a failure shows again at the commit's fsync. */
+#define DG_OUTFILE_WINDOW (32ll << 20)
+void dg_outfile_wrote(dg_outfile *o, size_t n);
 int dg_outfile_commit(dg_outfile *o, dg_error *err);
 void dg_outfile_abort(dg_outfile *o);
 /* Async-signal-safe: unlinks every temporary not yet committed and removes
