@@ -420,20 +420,32 @@ static int term_eq(const void *ctx, uint32_t id) {
          str_eq0(t->lang, k->lang);
 }
 
-static uint32_t term(dg_graph *g, char kind, const char *value, const char *dt, const char *lang) {
-  dg_term k = {kind, (char *)value, dt, lang};
-  const dg_term *ctx[2] = {&k, g->terms};
-  uint64_t h = dg_hash_fast(value, strlen(value)) ^ (uint64_t)(unsigned char)kind;
+/* The term index's hash of (kind, value[0..len), dt, lang). */
+static uint64_t term_hash(char kind, const char *value, size_t len, const char *dt, const char *lang) {
+  uint64_t h = dg_hash_fast(value, len) ^ (uint64_t)(unsigned char)kind;
   if (dt) h ^= dg_hash_fast(dt, strlen(dt)) * 3;
   if (lang) h ^= dg_hash_fast(lang, strlen(lang)) * 5;
+  return h;
+}
+
+/* The term (kind, value, dt, lang), whose term_hash is h: found, or added.
+ * An added value is copied into the pool unless pooled (it is there already). */
+static uint32_t term_h(dg_graph *g, uint64_t h, char kind, const char *value, const char *dt,
+                       const char *lang, int pooled) {
+  dg_term k = {kind, value, dt, lang};
+  const dg_term *ctx[2] = {&k, g->terms};
   int64_t i = dg_idtab_find(&g->term_index, h, term_eq, ctx);
   if (i < 0) {
     g->terms = grow(g->terms, &g->capterms, g->nterms, sizeof *g->terms);
     i = (int64_t)g->nterms++;
-    g->terms[i] = (dg_term){kind, dg_strpool_copy(&g->strs, value, strlen(value)), dt, lang};
+    g->terms[i] = (dg_term){kind, pooled ? value : dg_strpool_copy(&g->strs, value, strlen(value)), dt, lang};
     dg_idtab_add(&g->term_index, h, (uint32_t)i);
   }
   return (uint32_t)i;
+}
+
+static uint32_t term(dg_graph *g, char kind, const char *value, const char *dt, const char *lang) {
+  return term_h(g, term_hash(kind, value, strlen(value), dt, lang), kind, value, dt, lang, 0);
 }
 
 static uint32_t iri(dg_graph *g, const char *s) { return term(g, DG_TERM_IRI, s, NULL, NULL); }
@@ -690,6 +702,186 @@ static void sort_tables(dg_graph *g, int threads) {
     if (started[i]) pthread_join(th[i], NULL);
 }
 
+/* An edge left out of the output: its subject or object is unresolved. */
+static int edge_dropped(const dg_graph *g, const dg_edge *e) {
+  return unresolved(g, e->subj) || (e->obj >= 0 && unresolved(g, e->obj));
+}
+
+/* Whether e (kept, with evidence) is in another sentence than prev, the
+ * last edge that started one: the facts of a sentence come together, and
+ * a sentence is described once for each run of them. */
+static int new_sentence(const dg_edge *prev, const dg_edge *e) {
+  return !prev || prev->doc != e->doc || prev->ev_begin != e->ev_begin || prev->ev_end != e->ev_end ||
+         prev->ev_text != e->ev_text;
+}
+
+#define NNI DG_NS_XSD "nonNegativeInteger"
+
+/* ---- evidence sentences ----
+ * A fact with evidence is also a quad in its sentence's graph, and each
+ * distinct sentence is described once, in five quads about a new IRI
+ * <doc#char=B,E> with two integer literals. Finding the distinct sentences
+ * and making their IRIs, literals and hashes is a pass of its own over the
+ * edges that reads only edges and nodes (nothing writes them while the quads
+ * are built), so with threads it runs beside the facts; what it made joins
+ * the graph's terms after (sent_job_merge), the only part left on one
+ * thread. The facts in a sentence refer to it by its ordinal until then. */
+typedef struct sent_desc {
+  int doc;                /* the document's node */
+  uint32_t ev_id;         /* the sentence's text: pool id, and ... */
+  const char *text;       /* ... the string (in the pool) */
+  size_t iri;             /* offset of the IRI in the job's buffer */
+  uint64_t iri_h, text_h; /* term_hash of the IRI and of the text literal */
+  uint32_t ints[2];       /* the job's integers for begin and end */
+} sent_desc;
+
+#define SMALL_INTS 65536
+typedef struct sent_job {
+  const dg_graph *g;
+  uint32_t *desc_of; /* sentence ordinal -> desc */
+  size_t nord, capord;
+  sent_desc *d;
+  size_t nd, capd;
+  dg_buf iris; /* the IRIs, each NUL-terminated */
+  dg_idtab by_iri;
+  size_t *ints; /* distinct offsets, and their literal's term_hash */
+  uint64_t *int_h;
+  size_t nints, capints;
+  uint32_t *small; /* offsets below SMALL_INTS: index in ints + 1, or 0 */
+  dg_idtab by_int;
+} sent_job;
+
+typedef struct sent_key {
+  const sent_job *j;
+  const char *s;
+  size_t v;
+} sent_key;
+
+static int sent_iri_eq(const void *ctx, uint32_t id) {
+  const sent_key *k = ctx;
+  return !strcmp(k->j->iris.data + k->j->d[id].iri, k->s);
+}
+
+static int sent_int_eq(const void *ctx, uint32_t id) {
+  const sent_key *k = ctx;
+  return k->j->ints[id] == k->v;
+}
+
+/* The job's index of the integer literal v. */
+static uint32_t sent_int(sent_job *j, size_t v) {
+  if (v < SMALL_INTS && j->small[v]) return j->small[v] - 1;
+  char buf[24];
+  const char *s = decimal(v, buf);
+  uint64_t h = term_hash(DG_TERM_LITERAL, s, strlen(s), NNI, NULL);
+  sent_key k = {j, NULL, v};
+  int64_t i = v < SMALL_INTS ? -1 : dg_idtab_find(&j->by_int, h, sent_int_eq, &k);
+  if (i < 0) {
+    size_t caph = j->capints;
+    j->ints = grow(j->ints, &j->capints, j->nints, sizeof *j->ints);
+    j->int_h = grow(j->int_h, &caph, j->nints, sizeof *j->int_h);
+    i = (int64_t)j->nints++;
+    j->ints[i] = v, j->int_h[i] = h;
+    if (v < SMALL_INTS) j->small[v] = (uint32_t)i + 1;
+    else dg_idtab_add(&j->by_int, h, (uint32_t)i);
+  }
+  return (uint32_t)i;
+}
+
+/* The job's index of e's sentence, described on first sight. */
+static uint32_t sent_desc_of(sent_job *j, const dg_edge *e) {
+  size_t off = j->iris.len;
+  char b[24], en[24];
+  dg_buf_adds(&j->iris, j->g->nodes[e->doc].iri); /* <doc#char=B,E> */
+  dg_buf_adds(&j->iris, "#char=");
+  dg_buf_adds(&j->iris, decimal(e->ev_begin, b));
+  dg_buf_addc(&j->iris, ',');
+  dg_buf_adds(&j->iris, decimal(e->ev_end, en));
+  const char *s = j->iris.data + off;
+  uint64_t h = term_hash(DG_TERM_IRI, s, j->iris.len - off, NULL, NULL);
+  sent_key k = {j, s, 0};
+  int64_t i = dg_idtab_find(&j->by_iri, h, sent_iri_eq, &k);
+  if (i >= 0) { /* seen before, not just before */
+    j->iris.len = off;
+    j->iris.data[off] = '\0';
+    return (uint32_t)i;
+  }
+  dg_buf_addc(&j->iris, '\0');
+  j->d = grow(j->d, &j->capd, j->nd, sizeof *j->d);
+  sent_desc *d = &j->d[j->nd];
+  *d = (sent_desc){e->doc, e->ev_id, e->ev_text, off, h,
+                   term_hash(DG_TERM_LITERAL, e->ev_text, strlen(e->ev_text), NULL, NULL),
+                   {sent_int(j, e->ev_begin), sent_int(j, e->ev_end)}};
+  dg_idtab_add(&j->by_iri, h, (uint32_t)j->nd);
+  return (uint32_t)j->nd++;
+}
+
+static void *sent_job_run(void *arg) {
+  sent_job *j = arg;
+  const dg_graph *g = j->g;
+  const dg_edge *prev = NULL;
+  for (size_t i = 0; i < g->nedges; i++) {
+    const dg_edge *e = &g->edges[i];
+    if (!e->ev_text || edge_dropped(g, e) || !new_sentence(prev, e)) continue;
+    prev = e;
+    uint32_t d = sent_desc_of(j, e);
+    j->desc_of = grow(j->desc_of, &j->capord, j->nord, sizeof *j->desc_of);
+    j->desc_of[j->nord++] = d;
+  }
+  return NULL;
+}
+
+/* Adds the job's terms to g and the sentences' descriptions to its evidence,
+ * and turns the ordinals in the graph field of evq[0..nfacts) into the
+ * sentences' IRI terms. A term of the job is looked up before it is added,
+ * as term() would: the same string may already be a term of g. */
+static void sent_job_merge(dg_graph *g, const sent_job *j, size_t nfacts) {
+  uint32_t type = vocab(g, &g->vt.type, DG_NS_RDF, "type"), nifs = iri2(g, DG_NS_NIF, "Sentence"),
+           nifb = iri2(g, DG_NS_NIF, "beginIndex"), nife = iri2(g, DG_NS_NIF, "endIndex"),
+           nifa = iri2(g, DG_NS_NIF, "anchorOf"), nifr = iri2(g, DG_NS_NIF, "referenceContext");
+  uint32_t *it = dg_big_alloc((j->nints ? j->nints : 1) * sizeof *it);
+  uint32_t *st = dg_big_alloc((j->nd ? j->nd : 1) * sizeof *st);
+  for (size_t i = 0; i < j->nints; i++) {
+    char buf[24];
+    const char *s = decimal(j->ints[i], buf);
+    it[i] = term_h(g, j->int_h[i], DG_TERM_LITERAL, s, NNI, NULL, 0);
+  }
+  const char *iris = j->iris.len ? dg_strpool_copy(&g->strs, j->iris.data, j->iris.len) : NULL;
+  for (size_t i = 0; i < j->nd; i++) {
+    const sent_desc *d = &j->d[i];
+    uint32_t sent = st[i] = term_h(g, d->iri_h, DG_TERM_IRI, iris + d->iri, NULL, NULL, 1);
+    uint32_t *text = &g->plain_term[d->ev_id], gr = node_term(g, d->doc);
+    if (*text == UINT32_MAX) *text = term_h(g, d->text_h, DG_TERM_LITERAL, d->text, NULL, NULL, 1);
+    EVID(sent, type, nifs, gr);
+    EVID(sent, nifb, it[d->ints[0]], gr);
+    EVID(sent, nife, it[d->ints[1]], gr);
+    EVID(sent, nifa, *text, gr);
+    EVID(sent, nifr, gr, gr);
+  }
+  for (size_t i = 0; i < nfacts; i++) g->evq[i].g = st[j->desc_of[g->evq[i].g]];
+  dg_big_free(it, (j->nints ? j->nints : 1) * sizeof *it);
+  dg_big_free(st, (j->nd ? j->nd : 1) * sizeof *st);
+}
+
+static void sent_job_init(sent_job *j, const dg_graph *g) {
+  memset(j, 0, sizeof *j);
+  j->g = g;
+  dg_buf_init(&j->iris);
+  dg_idtab_init(&j->by_iri);
+  dg_idtab_init(&j->by_int);
+  j->small = dg_xcalloc(SMALL_INTS, sizeof *j->small);
+}
+
+static void sent_job_free(sent_job *j) {
+  dg_big_free(j->desc_of, j->capord * sizeof *j->desc_of);
+  dg_big_free(j->d, j->capd * sizeof *j->d);
+  dg_big_free(j->ints, j->capints * sizeof *j->ints);
+  dg_big_free(j->int_h, j->capints * sizeof *j->int_h);
+  dg_buf_free(&j->iris);
+  dg_idtab_free(&j->by_iri);
+  dg_idtab_free(&j->by_int);
+  free(j->small);
+}
+
 static void build_quads(dg_graph *g, int threads) {
   size_t nn = g->nnodes ? g->nnodes : 1;
   g->node_term = dg_xmalloc(nn * sizeof *g->node_term);
@@ -702,27 +894,24 @@ static void build_quads(dg_graph *g, int threads) {
   memset(g->plain_term, 0xff, ns * sizeof *g->plain_term);
   memset(g->en_term, 0xff, ns * sizeof *g->en_term);
   memset(&g->vt, 0xff, sizeof g->vt);
-  uint32_t type = vocab(g, &g->vt.type, DG_NS_RDF, "type");
+  sent_job sj;
+  sent_job_init(&sj, g);
+  pthread_t th;
+  int started = threads > 1 && pthread_create(&th, NULL, sent_job_run, &sj) == 0;
   for (size_t d = 0; d < g->ndocs; d++) {
     const doc_info *di = &g->docs[d];
     uint32_t gr = node_term(g, di->node);
     FACT(gr, vocab(g, &g->vt.source_file, DG_NS, "sourceFile"), term(g, DG_TERM_LITERAL, di->file, NULL, NULL), gr);
     for (size_t j = 0; j < di->nents; j++) emit_entity(g, &di->ents[j], di->ids, gr);
   }
-  uint32_t nifs = iri2(g, DG_NS_NIF, "Sentence"), nifb = iri2(g, DG_NS_NIF, "beginIndex"),
-           nife = iri2(g, DG_NS_NIF, "endIndex"), nifa = iri2(g, DG_NS_NIF, "anchorOf"),
-           nifr = iri2(g, DG_NS_NIF, "referenceContext");
   uint32_t pt[DG_P__N]; /* each predicate's term */
   for (int i = 0; i < DG_P__N; i++) pt[i] = iri(g, dg_pred_iri((dg_pred)i));
-  const dg_edge *prev = NULL; /* facts of one sentence come together */
-  uint32_t sent = 0;
-  dg_buf sb;
-  dg_buf_init(&sb);
+  const dg_edge *prev = NULL;
+  size_t nsent = 0; /* sentences so far, counted as sent_job_run does */
   for (size_t i = 0; i < g->nedges; i++) {
     const dg_edge *e = &g->edges[i];
-    const dg_node *dn = &g->nodes[e->doc];
     uint32_t gr = node_term(g, e->doc);
-    if (unresolved(g, e->subj) || (e->obj >= 0 && unresolved(g, e->obj))) continue;
+    if (edge_dropped(g, e)) continue;
     int sn = dg_graph_canonical(g, e->subj), on = e->obj >= 0 ? dg_graph_canonical(g, e->obj) : -1;
     uint32_t s = node_term(g, sn), p = pt[e->pred];
     const char *dt = on >= 0 ? NULL : lit_datatype(e->lt);
@@ -731,29 +920,13 @@ static void build_quads(dg_graph *g, int threads) {
                          : pool_literal(g, e->lit_id, 0);
     FACT(s, p, o, gr);
     if (!e->ev_text) continue;
-    if (prev && prev->doc == e->doc && prev->ev_begin == e->ev_begin && prev->ev_end == e->ev_end &&
-        prev->ev_text == e->ev_text) {
-      EVID(s, p, o, sent); /* the sentence is already described */
-      continue;
-    }
-    prev = e;
-    char b[24], en[24];
-    const char *bs = decimal(e->ev_begin, b), *es = decimal(e->ev_end, en);
-    dg_buf_reset(&sb); /* <doc#char=B,E> */
-    dg_buf_adds(&sb, dn->iri);
-    dg_buf_adds(&sb, "#char=");
-    dg_buf_adds(&sb, bs);
-    dg_buf_addc(&sb, ',');
-    dg_buf_adds(&sb, es);
-    sent = iri(g, sb.data);
-    EVID(s, p, o, sent);
-    EVID(sent, type, nifs, gr);
-    EVID(sent, nifb, term(g, DG_TERM_LITERAL, bs, DG_NS_XSD "nonNegativeInteger", NULL), gr);
-    EVID(sent, nife, term(g, DG_TERM_LITERAL, es, DG_NS_XSD "nonNegativeInteger", NULL), gr);
-    EVID(sent, nifa, pool_literal(g, e->ev_id, 0), gr);
-    EVID(sent, nifr, gr, gr);
+    if (new_sentence(prev, e)) prev = e, nsent++;
+    EVID(s, p, o, (uint32_t)(nsent - 1)); /* the sentence's ordinal, for now */
   }
-  dg_buf_free(&sb);
+  if (started) pthread_join(th, NULL);
+  else sent_job_run(&sj);
+  sent_job_merge(g, &sj, g->nevq);
+  sent_job_free(&sj);
   free(g->node_term), free(g->label_term);
   dg_big_free(g->plain_term, ns * sizeof *g->plain_term);
   dg_big_free(g->en_term, ns * sizeof *g->en_term);
