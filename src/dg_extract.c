@@ -419,9 +419,15 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
     const dg_tok *k = tok(c, s, i);
     int one = c->head_bit < 0 || ((k->lists >> c->head_bit) & 1);
     int longer = c->head_bit < 0 || ((k->multi >> c->head_bit) & 1);
+    const dg_wordtab *wt = dg_lexicon_wordtab(c->lx);
     for (int j = i, len = 1; j < ntok(c, s) && len <= (longer ? 5 : 1); j++, len++) {
       const dg_tok *x = tok(c, s, j);
       if ((x->flags & TK_PUNCT) || n + (x->e - x->b) + 1 >= sizeof buf) break;
+      /* a word no entry has after its first: no entry this long, nor longer */
+      if (len > 1 && c->head_bit >= 0) {
+        const dg_wordtab_entry *we = dg_wordtab_get(wt, c->t->shadow + x->b, x->e - x->b);
+        if (!we || !((we->inner >> c->head_bit) & 1)) break;
+      }
       if (len > 1) buf[n++] = ' ';
       memcpy(buf + n, c->t->shadow + x->b, x->e - x->b);
       n += x->e - x->b;
