@@ -419,9 +419,15 @@ static unsigned head_entries(ctx *c, int s, int i, const char *const **vals) {
     const dg_tok *k = tok(c, s, i);
     int one = c->head_bit < 0 || ((k->lists >> c->head_bit) & 1);
     int longer = c->head_bit < 0 || ((k->multi >> c->head_bit) & 1);
+    const dg_wordtab *wt = dg_lexicon_wordtab(c->lx);
     for (int j = i, len = 1; j < ntok(c, s) && len <= (longer ? 5 : 1); j++, len++) {
       const dg_tok *x = tok(c, s, j);
       if ((x->flags & TK_PUNCT) || n + (x->e - x->b) + 1 >= sizeof buf) break;
+      /* a word no entry has after its first: no entry this long, nor longer */
+      if (len > 1 && c->head_bit >= 0) {
+        const dg_wordtab_entry *we = dg_wordtab_get(wt, c->t->shadow + x->b, x->e - x->b);
+        if (!we || !((we->inner >> c->head_bit) & 1)) break;
+      }
       if (len > 1) buf[n++] = ' ';
       memcpy(buf + n, c->t->shadow + x->b, x->e - x->b);
       n += x->e - x->b;
@@ -1523,13 +1529,19 @@ static void names_of_sentence(ctx *c, int s) {
  * pass over the sentence instead of one each (few tokens are either):
  * into docs and anas (ntoks entries each), their counts in *nd and *na. */
 static void cue_scan(ctx *c, int s, int *docs, int *nd, int *anas, int *na) {
+  /* the first letters (either case) doc_cue ('r') and anaphor_cue (but for
+   * an ordinal) accept: one load turns most words away before either */
+  static const unsigned char first[256] = {['r'] = 1, ['R'] = 1, ['n'] = 1, ['N'] = 1, ['u'] = 1,
+                                           ['U'] = 1, ['p'] = 1, ['P'] = 1, ['l'] = 1, ['L'] = 1};
   const dg_sentinfo *si = &c->t->sents[s];
   const dg_tok *toks = si->toks;
+  const char *text = c->t->shadow;
   const int nt = si->ntoks;
   int d = 0, a = 0;
   for (int i = 0; i < nt; i++) {
     const dg_tok *k = &toks[i];
     if (!(k->flags & TK_WORD)) continue;
+    if (!first[(unsigned char)text[k->b]] && !(k->flags & TK_ORD)) continue;
     if (doc_cue(c, k)) docs[d++] = i;
     if (i + 1 < nt && anaphor_cue(c, k)) anas[a++] = i;
   }

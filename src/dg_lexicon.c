@@ -322,7 +322,14 @@ static void put_word(dg_lexicon *lx, const char *list, const char *word, const c
   }
   if (bit >= 0 && lw[0] != ' ') { /* (a leading space: no token can match it) */
     size_t first = strcspn(lw, " ");
-    dg_wordtab_add(&lx->word_lists, lw, first, nw == 1 ? 1u << bit : 0, nw == 1 ? 0 : 1u << bit);
+    dg_wordtab_add(&lx->word_lists, lw, first, nw == 1 ? 1u << bit : 0, nw == 1 ? 0 : 1u << bit, 0);
+    /* the other words: a phrase lookup can stop at a word no entry has there */
+    for (const char *w = lw + first; *w;) {
+      while (*w == ' ') w++;
+      size_t n = strcspn(w, " ");
+      dg_wordtab_add(&lx->word_lists, w, n, 0, 0, 1u << bit);
+      w += n;
+    }
   }
   int cur = dg_map_get(&lx->maxwords, list);
   if (nw > cur) dg_map_put(&lx->maxwords, list, nw);

@@ -23,7 +23,8 @@
 #include "dg_arena.h"
 #include "dg_str.h"
 
-typedef enum { DG_MEMO_GAZETTEER, DG_MEMO_KEY, DG_MEMO_PREFIX, DG_MEMO__N } dg_memo_kind;
+/* DG_MEMO_KEY_PLAIN: names' keys with no acronyms defined (dg_resolve_key_ref) */
+typedef enum { DG_MEMO_GAZETTEER, DG_MEMO_KEY, DG_MEMO_PREFIX, DG_MEMO_KEY_PLAIN, DG_MEMO__N } dg_memo_kind;
 
 typedef struct dg_memo_entry {
   const char *q;    /* the question (NUL-terminated copy) */

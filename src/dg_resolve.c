@@ -220,7 +220,7 @@ static int count8(uint64_t m) { return (int)(((m >> 7) * 0x0101010101010101ULL) 
 /* Is the word s[0..n) written mostly in capitals (two or more)? The C
  * locale's isupper/islower: ASCII letters only. end bounds the readable
  * bytes: where eight can be read, they are counted at once. */
-static int capitals_word(const char *s, size_t n, const char *end) {
+static inline int capitals_word(const char *s, size_t n, const char *end) {
   static const unsigned char keep[16] = {255, 255, 255, 255, 255, 255, 255, 255};
   int upper = 0, lower = 0;
   size_t i = 0;
@@ -308,8 +308,10 @@ static void fold_expanding(const dg_lexicon *lx, const dg_acr *acr, const char *
 
 /* What a key depends on besides the lexicon: the name (dashes made
  * hyphens), and for every word of it that fold_expanding may expand, the
- * document's long form of it or none. The key memo's question. */
-static void key_question(const dg_acr *acr, const char *name, size_t len, qbuf *q) {
+ * document's long form of it or none. The key memo's question. Returns
+ * the number of such words (0: the key depends on the name alone). */
+static int key_question(const dg_acr *acr, const char *name, size_t len, qbuf *q) {
+  int words = 0;
   add_escaped(q, name, len);
   const char *end = name + len;
   for (const char *p = name; p < end;) {
@@ -319,9 +321,11 @@ static void key_question(const dg_acr *acr, const char *name, size_t len, qbuf *
       const char *lf = acr_long_n(acr, p, n);
       qb_addc(q, lf ? '\x1f' : '\x1e');
       if (lf) add_escaped(q, lf, strlen(lf));
+      words++;
     }
     p = e ? e + 1 : end;
   }
+  return words;
 }
 
 static char *compute_key(const dg_lexicon *lx, const dg_acr *acr, const char *name) {
@@ -346,15 +350,24 @@ static char *compute_key(const dg_lexicon *lx, const dg_acr *acr, const char *na
 
 /* Keys are memoised per thread (dg_memo): the same names are keyed in
  * document after document, and a key costs partner parsing and folds.
- * A hit costs one pass over the name to build the question and one hash. */
+ * A hit costs one pass over the name to build the question and one hash.
+ * A name's key with no acronyms defined is memoised by the name as given
+ * too (DG_MEMO_KEY_PLAIN, its value the number of words the question
+ * asks about): it is the key whenever that number is 0 (most names) or
+ * the document defines no acronym, and a hit costs one hash, no pass over
+ * the words. */
 const char *dg_resolve_key_ref(const dg_lexicon *lx, const dg_acr *acr, const char *name_in) {
-  size_t len = strlen(name_in);
+  size_t len_in = strlen(name_in), len = len_in;
+  int no_acr = !acr || !acr->index.n; /* (acr_long_n finds nothing) */
+  dg_memo *pm = dg_memo_get(DG_MEMO_KEY_PLAIN, dg_lexicon_serial(lx));
+  const dg_memo_entry *pe = dg_memo_find(pm, name_in, len_in);
+  if (pe && (!pe->value || no_acr)) return pe->text;
   char *dashed = memchr(name_in, 0xE2, len) ? hyphens(name_in) : NULL;
   const char *name = dashed ? dashed : name_in;
   if (dashed) len = strlen(dashed);
   qbuf q;
   qb_init(&q);
-  key_question(acr, name, len, &q);
+  int words = key_question(acr, name, len, &q);
   dg_memo *m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
   const dg_memo_entry *e = dg_memo_find(m, q.p, q.n);
   if (!e) {
@@ -362,6 +375,10 @@ const char *dg_resolve_key_ref(const dg_lexicon *lx, const dg_acr *acr, const ch
     m = dg_memo_get(DG_MEMO_KEY, dg_lexicon_serial(lx));
     e = dg_memo_put(m, q.p, q.n, 0, key);
     free(key);
+  }
+  if (!pe && (!words || no_acr)) { /* (e->text is then the key with no acronyms) */
+    pm = dg_memo_get(DG_MEMO_KEY_PLAIN, dg_lexicon_serial(lx));
+    dg_memo_put(pm, name_in, len_in, words, e->text);
   }
   qb_free(&q);
   free(dashed);

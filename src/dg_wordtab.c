@@ -51,32 +51,32 @@ void dg_wordtab_free(dg_wordtab *t) {
   dg_map_free(&t->longer);
 }
 
-static void add_long(dg_wordtab *t, const char *word, size_t n, unsigned lists, unsigned multi) {
+static void add_long(dg_wordtab *t, const char *word, size_t n, unsigned lists, unsigned multi, unsigned inner) {
   char *low = dg_xstrndup(word, n);
   for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)low[i]);
   int i = dg_map_getn(&t->longer, low, n);
   if (i < 0) {
     t->long_v = dg_xrealloc(t->long_v, (t->nlong + 1) * sizeof *t->long_v);
-    t->long_v[t->nlong] = (dg_wordtab_entry){0, 0, (uint32_t)n, 0, 0};
+    t->long_v[t->nlong] = (dg_wordtab_entry){0, 0, (uint32_t)n, 0, 0, 0};
     i = (int)t->nlong++;
     dg_map_put(&t->longer, low, i);
   }
-  t->long_v[i].lists |= lists, t->long_v[i].multi |= multi;
+  t->long_v[i].lists |= lists, t->long_v[i].multi |= multi, t->long_v[i].inner |= inner;
   free(low);
 }
 
-void dg_wordtab_add(dg_wordtab *t, const char *word, size_t n, unsigned lists, unsigned multi) {
+void dg_wordtab_add(dg_wordtab *t, const char *word, size_t n, unsigned lists, unsigned multi, unsigned inner) {
   if (!n) return;
   if (n > 16) {
-    add_long(t, word, n, lists, multi);
+    add_long(t, word, n, lists, multi, inner);
     return;
   }
   if ((t->n + 1) * 4 > ((size_t)1 << t->bits)) grow(t);
   uint64_t lo, hi;
   short_key(t, word, n, &lo, &hi);
   dg_wordtab_entry *e = short_find(t->v, t->bits, lo, hi, n);
-  if (!e->len) *e = (dg_wordtab_entry){lo, hi, (uint32_t)n, 0, 0}, t->n++;
-  e->lists |= lists, e->multi |= multi;
+  if (!e->len) *e = (dg_wordtab_entry){lo, hi, (uint32_t)n, 0, 0, 0}, t->n++;
+  e->lists |= lists, e->multi |= multi, e->inner |= inner;
 }
 
 const dg_wordtab_entry *dg_wordtab_get_long(const dg_wordtab *t, const char *word, size_t n) {

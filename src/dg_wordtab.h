@@ -24,6 +24,7 @@ typedef struct dg_wordtab_entry {
   uint64_t lo, hi;      /* key: the word's bytes 0..7 and 8..15, lower-cased, zero past its end */
   uint32_t len;         /* 0: empty slot */
   unsigned lists, multi;
+  unsigned inner;       /* lists with an entry of two or more words that has this word after its first */
 } dg_wordtab_entry;
 
 typedef struct dg_wordtab {
@@ -40,8 +41,8 @@ typedef struct dg_wordtab {
 
 void dg_wordtab_init(dg_wordtab *t);
 void dg_wordtab_free(dg_wordtab *t);
-/* ORs lists and multi into the word's masks, adding the word if new. */
-void dg_wordtab_add(dg_wordtab *t, const char *word, size_t n, unsigned lists, unsigned multi);
+/* ORs lists, multi and inner into the word's masks, adding the word if new. */
+void dg_wordtab_add(dg_wordtab *t, const char *word, size_t n, unsigned lists, unsigned multi, unsigned inner);
 /* The entry of a word over 16 bytes, or NULL. */
 const dg_wordtab_entry *dg_wordtab_get_long(const dg_wordtab *t, const char *word, size_t n);
 
