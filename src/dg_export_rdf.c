@@ -40,23 +40,23 @@ static const struct {
  * several threads serialize), growing its buffer. */
 #define SINK_BLOCK ((size_t)1 << 16)
 typedef struct sink {
-  FILE *fp; /* NULL: keep the bytes in buf */
-  dg_outfile *out; /* fp's file, told of each block written */
+  dg_outfile *out; /* the file, told of each block written; NULL: keep the bytes in buf */
   unsigned char *buf;
   size_t len, cap;
   int failed;
 } sink;
 
 static int sink_flush(sink *s) {
-  if (s->fp && s->len && fwrite(s->buf, 1, s->len, s->fp) != s->len) s->failed = 1;
-  if (s->fp && !s->failed) dg_outfile_wrote(s->out, s->len);
-  if (s->fp) s->len = 0;
+  if (!s->out) return s->failed;
+  if (s->len && fwrite(s->buf, 1, s->len, s->out->fp) != s->len) s->failed = 1;
+  if (!s->failed) dg_outfile_wrote(s->out, s->len);
+  s->len = 0;
   return s->failed;
 }
 
 /* Makes room for n more bytes: written out, or (in memory) a larger buffer. */
 static int sink_room(sink *s, size_t n) {
-  if (s->fp) return sink_flush(s);
+  if (s->out) return sink_flush(s);
   size_t cap = s->cap ? s->cap : SINK_BLOCK;
   while (cap - s->len < n) cap *= 2;
   s->buf = dg_xrealloc(s->buf, cap);
@@ -84,7 +84,7 @@ static int sink_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb) {
   if (n > s->cap - s->len) {
     if (sink_room(s, n)) return 0;
     if (n > s->cap - s->len) { /* to a file, and larger than a block */
-      if (fwrite(ptr, size, nmemb, s->fp) != nmemb) s->failed = 1;
+      if (fwrite(ptr, size, nmemb, s->out->fp) != nmemb) s->failed = 1;
       else dg_outfile_wrote(s->out, n);
       return s->failed ? 0 : (int)nmemb;
     }
@@ -190,7 +190,7 @@ static int serialize_to(raptor_world *w, raptor_term **cache, const dg_graph *g,
   int rc = 0;
   raptor_serializer *ser = NULL;
   raptor_iostream *io = NULL;
-  sink sk = {NULL, NULL, NULL, 0, 0, 0};
+  sink sk = {NULL, NULL, 0, 0, 0};
   const char *path = out->path;
   log_ctx lc = {err, path, 0};
   size_t nq = 0;
@@ -212,7 +212,6 @@ static int serialize_to(raptor_world *w, raptor_term **cache, const dg_graph *g,
     raptor_serializer_set_namespace(ser, u, (const unsigned char *)"id");
     raptor_free_uri(u);
   }
-  sk.fp = out->fp;
   sk.out = out;
   sk.buf = dg_xmalloc(SINK_BLOCK);
   sk.cap = SINK_BLOCK;
@@ -348,8 +347,9 @@ static void wr_fail(wr_run *r, wr_file *f, int rc, const dg_error *err) {
   for (int i = 0; i < 3; i++) pthread_cond_broadcast(&r->f[i].advanced);
 }
 
-/* Appends the parts of f that are ready, in order. Called under r->lock by the worker that completed a part; only one
- * worker appends at a time, the others leave their part to it. */
+/* Appends the parts of f that are ready, in order. Called under r->lock
+ * by the worker that completed a part; only one worker appends at a time,
+ * the others leave their part to it. */
 static void wr_append(wr_run *r, wr_file *f) {
   if (f->writing) return;
   f->writing = 1;
@@ -379,7 +379,7 @@ static int wr_part_run(wr_worker *k, wr_file *f, size_t i, unsigned char *buf, s
                        dg_error *err) {
   int rc = 0;
   log_ctx lc = {err, f->path, 0};
-  sink sk = {NULL, NULL, buf, 0, buf ? cap : 0, 0};
+  sink sk = {NULL, buf, 0, buf ? cap : 0, 0};
   raptor_iostream *io = NULL;
   raptor_world_set_log_handler(k->w, &lc, raptor_log);
   raptor_serializer *ser = raptor_new_serializer(k->w, f->syntax);

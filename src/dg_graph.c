@@ -744,8 +744,7 @@ typedef struct sent_job {
   size_t nd, capd;
   dg_buf iris; /* the IRIs, each NUL-terminated */
   dg_idtab by_iri;
-  size_t *ints; /* distinct offsets, and their literal's term_hash */
-  uint64_t *int_h;
+  size_t *ints; /* distinct offsets */
   size_t nints, capints;
   uint32_t *small; /* offsets below SMALL_INTS: index in ints + 1, or 0 */
   dg_idtab by_int;
@@ -767,23 +766,20 @@ static int sent_int_eq(const void *ctx, uint32_t id) {
   return k->j->ints[id] == k->v;
 }
 
-/* The job's index of the integer literal v. */
+/* The job's index of the integer literal v (a few thousand distinct ones
+ * for millions of uses: their terms are made at the merge). */
 static uint32_t sent_int(sent_job *j, size_t v) {
-  if (v < SMALL_INTS && j->small[v]) return j->small[v] - 1;
-  char buf[24];
-  const char *s = decimal(v, buf);
-  uint64_t h = term_hash(DG_TERM_LITERAL, s, strlen(s), NNI, NULL);
+  uint32_t *small = v < SMALL_INTS ? &j->small[v] : NULL;
+  if (small && *small) return *small - 1;
+  uint64_t h = dg_hash_fast(&v, sizeof v);
   sent_key k = {j, NULL, v};
-  int64_t i = v < SMALL_INTS ? -1 : dg_idtab_find(&j->by_int, h, sent_int_eq, &k);
-  if (i < 0) {
-    size_t caph = j->capints;
-    j->ints = grow(j->ints, &j->capints, j->nints, sizeof *j->ints);
-    j->int_h = grow(j->int_h, &caph, j->nints, sizeof *j->int_h);
-    i = (int64_t)j->nints++;
-    j->ints[i] = v, j->int_h[i] = h;
-    if (v < SMALL_INTS) j->small[v] = (uint32_t)i + 1;
-    else dg_idtab_add(&j->by_int, h, (uint32_t)i);
-  }
+  int64_t i = small ? -1 : dg_idtab_find(&j->by_int, h, sent_int_eq, &k);
+  if (i >= 0) return (uint32_t)i;
+  j->ints = grow(j->ints, &j->capints, j->nints, sizeof *j->ints);
+  i = (int64_t)j->nints++;
+  j->ints[i] = v;
+  if (small) *small = (uint32_t)i + 1;
+  else dg_idtab_add(&j->by_int, h, (uint32_t)i);
   return (uint32_t)i;
 }
 
@@ -842,8 +838,7 @@ static void sent_job_merge(dg_graph *g, const sent_job *j, size_t nfacts) {
   uint32_t *st = dg_big_alloc((j->nd ? j->nd : 1) * sizeof *st);
   for (size_t i = 0; i < j->nints; i++) {
     char buf[24];
-    const char *s = decimal(j->ints[i], buf);
-    it[i] = term_h(g, j->int_h[i], DG_TERM_LITERAL, s, NNI, NULL, 0);
+    it[i] = term(g, DG_TERM_LITERAL, decimal(j->ints[i], buf), NNI, NULL);
   }
   const char *iris = j->iris.len ? dg_strpool_copy(&g->strs, j->iris.data, j->iris.len) : NULL;
   for (size_t i = 0; i < j->nd; i++) {
@@ -875,7 +870,6 @@ static void sent_job_free(sent_job *j) {
   dg_big_free(j->desc_of, j->capord * sizeof *j->desc_of);
   dg_big_free(j->d, j->capd * sizeof *j->d);
   dg_big_free(j->ints, j->capints * sizeof *j->ints);
-  dg_big_free(j->int_h, j->capints * sizeof *j->int_h);
   dg_buf_free(&j->iris);
   dg_idtab_free(&j->by_iri);
   dg_idtab_free(&j->by_int);
