@@ -22,6 +22,7 @@ typedef struct doc_ent {
 typedef struct doc_info {
   int node;               /* the document's node */
   const char *file;       /* in the pool */
+  uint32_t file_id;       /* the same string's interned pool id */
   const char *path;       /* as the user named it, for messages; in the pool */
   doc_ent *ents;
   size_t nents;
@@ -54,6 +55,9 @@ struct dg_graph {
     uint32_t type, label, alt_label, acronym, same_as, source_file;
     uint32_t cls[DG_C__COUNT];
   } vt;
+  /* an IRI term with "#char=" in it was made before the sentences' terms:
+   * only then can one of those already be a term (sent_job_merge) */
+  int char_iri;
   int finalized;
 };
 
@@ -225,7 +229,7 @@ int dg_graph_add(dg_graph *g, const dg_result *r, dg_error *err) {
   g->docs = grow(g->docs, &g->capdocs, g->ndocs, sizeof *g->docs);
   doc_info *d = &g->docs[g->ndocs++];
   d->node = map[0];
-  d->file = dg_strpool_copy(&g->strs, r->file, strlen(r->file));
+  d->file = dg_strpool_str(&g->strs, d->file_id = intern(g, r->file));
   d->path = dg_strpool_copy(&g->strs, path, strlen(path));
   d->nents = r->nents;
   d->ents = dg_xcalloc(r->nents ? r->nents : 1, sizeof *d->ents);
@@ -386,16 +390,42 @@ static void event_keys(dg_graph *g) {
   free(year);
 }
 
-static void mint_iris(dg_graph *g) {
-  for (size_t i = 0; i < g->nnodes; i++) {
-    dg_node *n = &g->nodes[i];
+/* Nodes [from, to) to give an IRI and a label, on a thread of their own. */
+typedef struct mint_task {
+  dg_graph *g;
+  size_t from, to;
+} mint_task;
+
+/* Each node's IRI and label depend on that node alone. */
+static void *mint_task_run(void *arg) {
+  mint_task *t = arg;
+  for (size_t i = t->from; i < t->to; i++) {
+    dg_node *n = &t->g->nodes[i];
     dg_buf b;
     dg_buf_init(&b);
-    dg_buf_printf(&b, "%s%s/", g->base, dg_kind_name(n->kind));
+    dg_buf_adds(&b, t->g->base);
+    dg_buf_adds(&b, dg_kind_name(n->kind));
+    dg_buf_addc(&b, '/');
     dg_slug(n->key, &b);
     n->iri = dg_buf_steal(&b);
+    choose_label(t->g, n);
   }
-  for (size_t i = 0; i < g->nnodes; i++) choose_label(g, &g->nodes[i]);
+  return NULL;
+}
+
+/* Mints every node's IRI and label (with threads > 1, half of the nodes on
+ * a second thread: a large run has some 100,000 nodes), then names the
+ * numbered events after their series. */
+static void mint_iris(dg_graph *g, int threads) {
+  mint_task lo = {g, 0, g->nnodes / 2}, hi = {g, g->nnodes / 2, g->nnodes};
+  pthread_t th;
+  if (threads > 1 && g->nnodes >= 4096 && pthread_create(&th, NULL, mint_task_run, &lo) == 0) {
+    mint_task_run(&hi);
+    pthread_join(th, NULL);
+  } else {
+    lo.to = g->nnodes;
+    mint_task_run(&lo);
+  }
   /* a numbered event is named after its series: "2nd X Dialogue" */
   for (size_t i = 0; i < g->nnodes; i++) {
     dg_node *n = &g->nodes[i];
@@ -440,6 +470,7 @@ static uint32_t term_h(dg_graph *g, uint64_t h, char kind, const char *value, co
     i = (int64_t)g->nterms++;
     g->terms[i] = (dg_term){kind, pooled ? value : dg_strpool_copy(&g->strs, value, strlen(value)), dt, lang};
     dg_idtab_add(&g->term_index, h, (uint32_t)i);
+    if (kind == DG_TERM_IRI && strstr(value, "#char=")) g->char_iri = 1;
   }
   return (uint32_t)i;
 }
@@ -608,9 +639,25 @@ static size_t sort_dedupe(dg_quad *q, size_t n, size_t nterms) {
   return w;
 }
 
-static void renumber(dg_quad *q, size_t n, const uint32_t *rank) {
-  for (size_t i = 0; i < n; i++)
+/* Renumbers q[0..n) by rank; with u, also copies each triple there with
+ * graph 0 (the union graph's table, so that its sort ignores the graph). */
+static void renumber(dg_quad *q, size_t n, const uint32_t *rank, dg_quad *u) {
+  for (size_t i = 0; i < n; i++) {
     q[i] = (dg_quad){rank[q[i].s], rank[q[i].p], rank[q[i].o], rank[q[i].g]};
+    if (u) u[i] = (dg_quad){q[i].s, q[i].p, q[i].o, 0};
+  }
+}
+
+typedef struct renumber_task {
+  dg_quad *q, *u;
+  size_t n;
+  const uint32_t *rank;
+} renumber_task;
+
+static void *renumber_task_run(void *arg) {
+  renumber_task *t = arg;
+  renumber(t->q, t->n, t->rank, t->u);
+  return NULL;
 }
 
 typedef struct qsort_task {
@@ -657,8 +704,17 @@ static void rank_terms(dg_graph *g, int threads) {
   uint32_t *rank = dg_big_alloc(n * sizeof *rank);
   for (size_t i = 0; i < n; i++) g->terms[i] = rt[i].t, rank[rt[i].id] = (uint32_t)i;
   dg_big_free(rt, n * sizeof *rt);
-  renumber(g->quads, g->nquads, rank);
-  renumber(g->evq, g->nevq, rank);
+  /* the facts and the union made from them on a thread (most of the work
+   * is faulting in the new union table), the evidence here */
+  g->nuq = g->nquads;
+  g->capuq = g->nquads ? g->nquads : 1;
+  g->uq = dg_big_alloc(g->capuq * sizeof *g->uq);
+  renumber_task facts = {g->quads, g->uq, g->nquads, rank};
+  pthread_t th;
+  int started = threads > 1 && pthread_create(&th, NULL, renumber_task_run, &facts) == 0;
+  renumber(g->evq, g->nevq, rank, NULL);
+  if (started) pthread_join(th, NULL);
+  else renumber_task_run(&facts);
   dg_big_free(rank, n * sizeof *rank);
   dg_idtab_free(&g->term_index); /* ids changed; no term is added after finalize */
 }
@@ -731,7 +787,6 @@ typedef struct sent_desc {
   uint32_t ev_id;         /* the sentence's text: pool id, and ... */
   const char *text;       /* ... the string (in the pool) */
   size_t iri;             /* offset of the IRI in the job's buffer */
-  uint64_t iri_h, text_h; /* term_hash of the IRI and of the text literal */
   uint32_t ints[2];       /* the job's integers for begin and end */
 } sent_desc;
 
@@ -804,9 +859,7 @@ static uint32_t sent_desc_of(sent_job *j, const dg_edge *e) {
   dg_buf_addc(&j->iris, '\0');
   j->d = grow(j->d, &j->capd, j->nd, sizeof *j->d);
   sent_desc *d = &j->d[j->nd];
-  *d = (sent_desc){e->doc, e->ev_id, e->ev_text, off, h,
-                   term_hash(DG_TERM_LITERAL, e->ev_text, strlen(e->ev_text), NULL, NULL),
-                   {sent_int(j, e->ev_begin), sent_int(j, e->ev_end)}};
+  *d = (sent_desc){e->doc, e->ev_id, e->ev_text, off, {sent_int(j, e->ev_begin), sent_int(j, e->ev_end)}};
   dg_idtab_add(&j->by_iri, h, (uint32_t)j->nd);
   return (uint32_t)j->nd++;
 }
@@ -826,10 +879,26 @@ static void *sent_job_run(void *arg) {
   return NULL;
 }
 
+/* A term known to be new: added without a look-up, and left out of the
+ * term index, which only finalize's later look-ups would need (they are for
+ * other terms: integers) and which is freed once the terms are ranked. */
+static uint32_t new_term(dg_graph *g, char kind, const char *value) {
+  g->terms = grow(g->terms, &g->capterms, g->nterms, sizeof *g->terms);
+  g->terms[g->nterms] = (dg_term){kind, value, NULL, NULL};
+  return (uint32_t)g->nterms++;
+}
+
 /* Adds the job's terms to g and the sentences' descriptions to its evidence,
  * and turns the ordinals in the graph field of evq[0..nfacts) into the
- * sentences' IRI terms. A term of the job is looked up before it is added,
- * as term() would: the same string may already be a term of g. */
+ * sentences' IRI terms. A sentence's terms are new without a look-up in the
+ * (by now large) term index, the most of this serial step's time:
+ *   - its IRI, <doc#char=B,E>, is distinct from the job's other IRIs, and
+ *     from every term made before unless one contained "#char=" (char_iri,
+ *     which only a wikidata id or base IRI with that in it could cause:
+ *     then each is looked up, as term() would);
+ *   - its text literal (plain) is a term already exactly when its pool id
+ *     has one in plain_term: every plain literal is made by pool id, and
+ *     pool ids are interned (one id per distinct string). */
 static void sent_job_merge(dg_graph *g, const sent_job *j, size_t nfacts) {
   uint32_t type = vocab(g, &g->vt.type, DG_NS_RDF, "type"), nifs = iri2(g, DG_NS_NIF, "Sentence"),
            nifb = iri2(g, DG_NS_NIF, "beginIndex"), nife = iri2(g, DG_NS_NIF, "endIndex"),
@@ -843,9 +912,10 @@ static void sent_job_merge(dg_graph *g, const sent_job *j, size_t nfacts) {
   const char *iris = j->iris.len ? dg_strpool_copy(&g->strs, j->iris.data, j->iris.len) : NULL;
   for (size_t i = 0; i < j->nd; i++) {
     const sent_desc *d = &j->d[i];
-    uint32_t sent = st[i] = term_h(g, d->iri_h, DG_TERM_IRI, iris + d->iri, NULL, NULL, 1);
+    const char *s = iris + d->iri;
+    uint32_t sent = st[i] = g->char_iri ? term(g, DG_TERM_IRI, s, NULL, NULL) : new_term(g, DG_TERM_IRI, s);
     uint32_t *text = &g->plain_term[d->ev_id], gr = node_term(g, d->doc);
-    if (*text == UINT32_MAX) *text = term_h(g, d->text_h, DG_TERM_LITERAL, d->text, NULL, NULL, 1);
+    if (*text == UINT32_MAX) *text = new_term(g, DG_TERM_LITERAL, d->text);
     EVID(sent, type, nifs, gr);
     EVID(sent, nifb, it[d->ints[0]], gr);
     EVID(sent, nife, it[d->ints[1]], gr);
@@ -895,7 +965,7 @@ static void build_quads(dg_graph *g, int threads) {
   for (size_t d = 0; d < g->ndocs; d++) {
     const doc_info *di = &g->docs[d];
     uint32_t gr = node_term(g, di->node);
-    FACT(gr, vocab(g, &g->vt.source_file, DG_NS, "sourceFile"), term(g, DG_TERM_LITERAL, di->file, NULL, NULL), gr);
+    FACT(gr, vocab(g, &g->vt.source_file, DG_NS, "sourceFile"), pool_literal(g, di->file_id, 0), gr);
     for (size_t j = 0; j < di->nents; j++) emit_entity(g, &di->ents[j], di->ids, gr);
   }
   uint32_t pt[DG_P__N]; /* each predicate's term */
@@ -926,14 +996,9 @@ static void build_quads(dg_graph *g, int threads) {
   dg_big_free(g->en_term, ns * sizeof *g->en_term);
   g->node_term = g->label_term = g->plain_term = g->en_term = NULL;
   memset(&g->vt, 0xff, sizeof g->vt); /* ids change below */
-  /* terms in output order, then quads by term ids: deterministic, N-Quads order */
+  /* terms in output order, then quads by term ids: deterministic, N-Quads
+   * order; the union graph's table is made while renumbering */
   rank_terms(g, threads);
-  /* the union graph: the same triples with the graph name dropped (set to
-   * one value for all, so that the sort ignores it) */
-  g->capuq = g->nquads;
-  g->uq = dg_big_alloc(g->capuq * sizeof *g->uq);
-  for (size_t i = 0; i < g->nquads; i++) g->uq[i] = g->quads[i], g->uq[i].g = 0;
-  g->nuq = g->nquads;
   sort_tables(g, threads);
 }
 
@@ -941,7 +1006,7 @@ void dg_graph_finalize_threads(dg_graph *g, int threads) {
   if (g->finalized) return;
   g->finalized = 1;
   merge_acronym_only(g);
-  mint_iris(g);
+  mint_iris(g, threads);
   build_quads(g, threads);
 }
 
