@@ -23,6 +23,17 @@ for f in graph.nq evidence.nq; do
 done
 ok "graph.nq and evidence.nq are the default ones with the base replaced"
 
+# a base with "#char=" in it: minted IRIs could then look like evidence
+# sentences' IRIs (<doc#char=B,E>), and finalize looks each sentence IRI up
+# instead of taking it as new (dg_graph.c, sent_job_merge)
+FRAG="http://example.org/a#char=1/"
+build "$T/frag" --base "$FRAG" "$ROOT/corpus" "$ROOT/tests/data/golden"
+for f in graph.nq evidence.nq; do
+  diff <(sed "s|<${DEF}|<${FRAG}|g" "$T/def/$f" | LC_ALL=C sort) <(LC_ALL=C sort "$T/frag/$f") >&2 ||
+    fail "$f with --base $FRAG is not the default graph with the base replaced"
+done
+ok "--base with #char= in it: graph.nq and evidence.nq are the default ones with the base replaced"
+
 rapper_clean turtle "$T/new/graph.ttl"
 $PY "$RDFCHECK" union "$T/new/graph.nq" "$T/new/graph.ttl" >/dev/null || fail "union with --base"
 ok "graph.ttl with --base parses and equals the union"
