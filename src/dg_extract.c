@@ -48,7 +48,7 @@ typedef struct mention {
   const char *name; /* borrowed: in the scratch arena or longer-lived */
 } mention;
 
-enum { HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2, GM_NAME = 4 };
+enum { HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2, GM_NAME = 4, GM_STRIP = 8 };
 
 typedef struct head {
   const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
@@ -98,6 +98,7 @@ typedef struct ctx {
   size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
   name_memo key_memo;       /* resolve_key's memo */
   name_memo prefix_memo;    /* partner_prefix's memo */
+  name_memo lf_memo;        /* long_form_match's memo: (s, tb, te, acronym) -> start << 1 | matched */
   int head_bit;             /* the "head" list's bit in dg_tok.lists and .multi, or -1 */
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
   unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
@@ -105,12 +106,13 @@ typedef struct ctx {
   int gm_sent;              /* span_gaz's and find_head's memo: for sentence gm_sent, */
   size_t gm_cap;            /* per (first token, length): */
   int *gaz_ent;             /* gazetteer entry index -> its entity, or -1 (gaz_entity) */
-  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD, GM_NAME) */
+  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD, GM_NAME, GM_STRIP) */
   const dg_gaz **gm_gaz;    /* span_gaz's answer */
   const char **gm_name;     /* span_name's answer (in the scratch arena), */
   size_t *gm_len;           /* and its length */
   head *gm_head;            /* find_head's answer: what it wrote to its head, */
   unsigned char *gm_found;  /* and what it returned */
+  unsigned char *gm_strip;  /* strip_leading's answer, less the span's first token */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -343,6 +345,7 @@ static void span_memo_reset(ctx *c, int s) {
     c->gm_len = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_len);
     c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
     c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
+    c->gm_strip = dg_arena_alloc(c->a, c->gm_cap);
   }
   memset(c->gm_known, 0, n);
   c->gm_sent = s;
@@ -968,7 +971,7 @@ static int complete_name(ctx *c, int s, int tb, int te) {
   return gaz_name(c, s, tb, te);
 }
 
-static int strip_leading(ctx *c, int s, int tb, int te) {
+static int scan_leading(ctx *c, int s, int tb, int te) {
   /* "Kenya's National Computer ... Committee": the country is not part of the name */
   for (int q = tb + 1; q < tb + 3 && q + 1 < te; q++)
     if ((tok(c, s, q)->flags & TK_POSS) && (tok(c, s, q + 1)->flags & TK_CAP)) {
@@ -1000,6 +1003,20 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
     break;
   }
   return tb;
+}
+
+/* The name [tb, te) without what scan_leading drops. A chunk is stripped
+ * by handle_name and again by names_of_sentence (for its acronyms):
+ * memoised per sentence for spans under GM_SPAN tokens. */
+DG_INLINE int strip_leading(ctx *c, int s, int tb, int te) {
+  int len = te - tb;
+  if (len <= 0 || len >= GM_SPAN) return scan_leading(c, s, tb, te);
+  size_t k = span_slot(c, s, tb, te);
+  if (!(c->gm_known[k] & GM_STRIP)) {
+    c->gm_strip[k] = (unsigned char)(scan_leading(c, s, tb, te) - tb);
+    c->gm_known[k] |= GM_STRIP;
+  }
+  return tb + c->gm_strip[k];
 }
 
 static int strip_trailing(ctx *c, int s, int tb, int te) {
@@ -1570,7 +1587,7 @@ static int long_form_start(ctx *c, int s, int tb, int te, const char *acr) {
 }
 
 /* Same; *matched says whether the acronym's capitals were found at all. */
-static int long_form_match(ctx *c, int s, int tb, int te, const char *acr, int *matched_out) {
+static int scan_long_form(ctx *c, int s, int tb, int te, const char *acr, int *matched_out) {
   *matched_out = 0;
   char caps[32];
   int nc = 0;
@@ -1601,6 +1618,28 @@ static int long_form_match(ctx *c, int s, int tb, int te, const char *acr, int *
     }
   }
   return tb;
+}
+
+/* scan_long_form, memoised per document: an acronym's long form is looked
+ * for when acronyms are collected and again (three or four times) when
+ * the chunk's names are handled. The question is the span and the
+ * acronym's text, packed into one key. */
+static int long_form_match(ctx *c, int s, int tb, int te, const char *acr, int *matched_out) {
+  char small[128];
+  int span[3] = {s, tb, te};
+  size_t an = strlen(acr), n = sizeof span + an;
+  char *q = n <= sizeof small ? small : dg_arena_alloc(c->a, n);
+  memcpy(q, span, sizeof span);
+  memcpy(q + sizeof span, acr, an);
+  uint64_t h;
+  struct memo_entry *e = memo_find(&c->lf_memo, q, n, &h);
+  if (!e) {
+    int matched, start = scan_long_form(c, s, tb, te, acr, &matched);
+    e = memo_add(c, &c->lf_memo, q, n, h);
+    e->num = (size_t)start << 1 | (size_t)(matched != 0);
+  }
+  *matched_out = (int)(e->num & 1);
+  return (int)(e->num >> 1);
 }
 
 /* The long form of an acronym defined right after [tb, te): the whole name,
@@ -2379,7 +2418,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   free(key);
   dg_acr_init(&c.acr);
   dg_idtab_init(&c.acr_ent.index), dg_idtab_init(&c.alias.index);
-  dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index);
+  dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index), dg_idtab_init(&c.lf_memo.index);
   c.main_sent = -1;
   c.head_bit = dg_lexicon_list_bit(lx, "head");
   list_bits(&c);
@@ -2471,7 +2510,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_idtab_free(&c.acr_ent.index), dg_idtab_free(&c.alias.index);
-  dg_idtab_free(&c.key_memo.index), dg_idtab_free(&c.prefix_memo.index);
+  dg_idtab_free(&c.key_memo.index), dg_idtab_free(&c.prefix_memo.index), dg_idtab_free(&c.lf_memo.index);
   dg_arena_reset(c.a); /* mentions, renderings, memos: all at once */
   *out = c.r;
   return 0;
