@@ -62,11 +62,13 @@ typedef struct head {
  * document (list_bits), so a test is a shift of the token's mask. */
 enum {
   L_AGENCY_MARKER, L_ANAPHOR_WORD, L_COCHAIR_CUE, L_DEMONYM, L_HELD_CUE, L_LIST_NOUN, L_LOWERCASE_HEAD,
-  L_NONNAME, L_OCCASION_CUE, L_PLAN_CUE, L_POST, L_REPORT_ADJ, L_STATEMENT_TITLE, L_VIRTUAL_CUE, L__N
+  L_NONNAME, L_OCCASION_CUE, L_PLAN_CUE, L_POST, L_REPORT_ADJ, L_STATEMENT_TITLE, L_VIRTUAL_CUE, L_DOC_CUE,
+  L_ANAPHOR_CUE, L__N
 };
 static const char *const list_names[L__N] = {
     "agency_marker", "anaphor_word", "cochair_cue", "demonym", "held_cue", "list_noun", "lowercase_head",
-    "nonname", "occasion_cue", "plan_cue", "post", "report_adj", "statement_title", "virtual_cue"};
+    "nonname", "occasion_cue", "plan_cue", "post", "report_adj", "statement_title", "virtual_cue", "doc_cue",
+    "anaphor_cue"};
 
 /* A memo of a pure function of a name (per document): name -> answer. */
 typedef struct name_memo {
@@ -1546,6 +1548,22 @@ static void names_of_sentence(ctx *c, int s) {
  * pass over the sentence instead of one each (few tokens are either):
  * into docs and anas (ntoks entries each), their counts in *nd and *na. */
 static void cue_scan(ctx *c, int s, int *docs, int *nd, int *anas, int *na) {
+  /* with the lexicon's lists of the words both act on (all but ordinals),
+   * a sentence with none of them and no ordinal has no candidate, and in
+   * any other the tokens' masks say which are */
+  int bd = c->lbits[L_DOC_CUE], ba = c->lbits[L_ANAPHOR_CUE];
+  if (bd >= 0 && ba >= 0) {
+    const dg_sentinfo *si = &c->t->sents[s];
+    int d = 0, a = 0;
+    if (((si->lists >> bd) | (si->lists >> ba)) & 1 || (si->word_flags & TK_ORD))
+      for (int i = 0; i < si->ntoks; i++) {
+        const dg_tok *k = &si->toks[i];
+        if ((k->lists >> bd) & 1 && !(k->flags & TK_CAP)) docs[d++] = i;
+        if (((k->lists >> ba) & 1 || (k->flags & TK_ORD)) && i + 1 < si->ntoks) anas[a++] = i;
+      }
+    *nd = d, *na = a;
+    return;
+  }
   /* the first letters (either case) doc_cue ('r') and anaphor_cue (but for
    * an ordinal) accept: one load turns most words away before either */
   static const unsigned char first[256] = {['r'] = 1, ['R'] = 1, ['n'] = 1, ['N'] = 1, ['u'] = 1,

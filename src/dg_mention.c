@@ -402,6 +402,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
   sc->date_at = block_reserve(sc->date_at, sizeof *sc->date_at, &sc->cap_date_at, end - i);
   sc->name_at = block_reserve(sc->name_at, sizeof *sc->name_at, &sc->cap_name_at, end - i);
   sc->ndate_at = sc->nname_at = 0;
+  uint32_t word_flags = 0;
   while (i < end) {
     unsigned cl = cclass[x[i]];
     size_t j;
@@ -455,12 +456,14 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       f = k->flags;
     }
     note_date_start(sc, f, e ? e->lists : 0, k, k0, x + i, j - i);
+    word_flags |= f;
     /* (a token's index, a division by its size, only for the few noted) */
     if ((f & (TK_CAP | TK_NUM)) && !(f & TK_CONN)) sc->name_at[sc->nname_at++] = (int)(k - k0);
     k++;
     i = j + (x[j] == ' '); /* (a space after a word: no turn of the loop for it) */
   }
   s->ntoks = (int)(k - k0);
+  s->word_flags = word_flags;
   bk->ntoks += (size_t)s->ntoks;
 }
 

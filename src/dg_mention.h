@@ -68,6 +68,7 @@ typedef struct dg_sentinfo {
   dg_chunk *chunks;
   int nchunks;
   unsigned lists;      /* union of the tokens' lists masks: "no cue here" in one test */
+  uint32_t word_flags; /* union of its words' flags as the tokenizer set them ("no ordinal here") */
   int heading;         /* a short line without final punctuation */
   int caps_line;       /* written in capitals */
 } dg_sentinfo;
