@@ -63,12 +63,12 @@ typedef struct head {
 enum {
   L_AGENCY_MARKER, L_ANAPHOR_WORD, L_COCHAIR_CUE, L_DEMONYM, L_HELD_CUE, L_LIST_NOUN, L_LOWERCASE_HEAD,
   L_NONNAME, L_OCCASION_CUE, L_PLAN_CUE, L_POST, L_REPORT_ADJ, L_STATEMENT_TITLE, L_VIRTUAL_CUE, L_DOC_CUE,
-  L_ANAPHOR_CUE, L__N
+  L_ANAPHOR_CUE, L_ANAPHOR_HEAD, L__N
 };
 static const char *const list_names[L__N] = {
     "agency_marker", "anaphor_word", "cochair_cue", "demonym", "held_cue", "list_noun", "lowercase_head",
     "nonname", "occasion_cue", "plan_cue", "post", "report_adj", "statement_title", "virtual_cue", "doc_cue",
-    "anaphor_cue"};
+    "anaphor_cue", "anaphor_head"};
 
 /* A memo of a pure function of a name (per document): name -> answer. */
 typedef struct name_memo {
@@ -137,8 +137,21 @@ DG_INLINE int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
 }
 
+/* The lists' bits and the head list's: looked up once per lexicon and
+ * thread, not per document (plain data, keyed by the lexicon's serial
+ * number, which starts at 1). */
 static void list_bits(ctx *c) {
-  for (int l = 0; l < L__N; l++) c->lbits[l] = dg_lexicon_list_bit(c->lx, list_names[l]);
+  static _Thread_local struct {
+    unsigned long serial;
+    int lbits[L__N], head_bit;
+  } memo;
+  if (memo.serial != dg_lexicon_serial(c->lx)) {
+    for (int l = 0; l < L__N; l++) memo.lbits[l] = dg_lexicon_list_bit(c->lx, list_names[l]);
+    memo.head_bit = dg_lexicon_list_bit(c->lx, "head");
+    memo.serial = dg_lexicon_serial(c->lx);
+  }
+  memcpy(c->lbits, memo.lbits, sizeof c->lbits);
+  c->head_bit = memo.head_bit;
 }
 DG_INLINE int in_list(ctx *c, int s, int i, int l) {
   if (i < 0 || i >= ntok(c, s)) return 0;
@@ -886,7 +899,10 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     int nwords = te - tb;
     char *words[4];
     int anaphor = 0;
-    if (nwords <= 3) {
+    /* the whole name an entry: its first word is one (one word) or starts one */
+    int ab = c->lbits[L_ANAPHOR_HEAD];
+    const dg_tok *k0 = tok(c, s, tb);
+    if (nwords <= 3 && (ab < 0 || (((nwords == 1 ? k0->lists : k0->multi) >> ab) & 1))) {
       for (int i = 0; i < nwords; i++) words[i] = tok_str(c, tok(c, s, tb + i));
       anaphor = dg_lexicon_match(c->lx, "anaphor_head", words, nwords, &dummy) == nwords;
     }
@@ -2438,8 +2454,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_idtab_init(&c.acr_ent.index), dg_idtab_init(&c.alias.index);
   dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index), dg_idtab_init(&c.lf_memo.index);
   c.main_sent = -1;
-  c.head_bit = dg_lexicon_list_bit(lx, "head");
-  list_bits(&c);
+  list_bits(&c); /* (and head_bit) */
   c.hm_sent = -1;
   c.gm_sent = -1;
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
