@@ -333,7 +333,9 @@ static int gaz_may_be(ctx *c, int s, int tb, int te) {
   const unsigned char *w = (const unsigned char *)c->t->shadow + k->b;
   size_t len = k->e - k->b, r = 0;
   if (!len || !ascii_alnum(w[0]) || w[0] == 'U' || w[0] == 'u') return GAZ_MAYBE;
-  while (r < len && ascii_alnum(w[r])) r++;
+  if (!(k->flags & TK_REST)) r = len; /* (a word: w[0] is a letter or digit) */
+  else
+    while (r < len && ascii_alnum(w[r])) r++;
   unsigned char next; /* the rendering's byte after the word */
   if (r < len) next = w[r];
   else if (te == tb + 1) next = 0;

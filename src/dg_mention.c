@@ -419,7 +419,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       if (more) {
         int hyphen = 0;
         j = word_rest(x, i, j, end, &hyphen);
-        f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
+        f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0) | TK_REST;
         e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
       } else {
         if (j > end) j = end;
@@ -447,7 +447,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       }
       int hyphen = 0;
       j = word_rest(x, i, i, end, &hyphen);
-      f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
+      f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0) | TK_REST;
       e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
     }
     *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};

@@ -32,7 +32,9 @@ enum {
   TK_CONN = 1u << 8,   /* name-inner connector: of, on, and, the, ... */
   TK_MONTH = 1u << 9,
   TK_POSS = 1u << 10,  /* ends in 's (possessive) */
-  TK_HYPHEN = 1u << 11 /* may hold a '-' ("twenty-seventh"): without it, no need to look */
+  TK_HYPHEN = 1u << 11, /* may hold a '-' ("twenty-seventh"): without it, no need to look */
+  TK_REST = 1u << 12    /* a word read past its first run of ASCII letters and digits: without
+                        * it, a word that starts with one is that run alone */
 };
 
 typedef struct dg_tok {
