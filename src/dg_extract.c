@@ -345,7 +345,7 @@ static int gaz_may_be(ctx *c, int s, int tb, int te) {
     next = x->b > k->e ? ' ' : (unsigned char)c->t->shadow[x->b];
   }
   if (next >= 0x80 || ascii_alnum(next)) return GAZ_MAYBE;
-  if ((r == 3 && !strncasecmp((const char *)w, "the", 3)) || (r == 2 && !strncasecmp((const char *)w, "an", 2)) ||
+  if ((r == 3 && dg_caseeq((const char *)w, "the", 3)) || (r == 2 && dg_caseeq((const char *)w, "an", 2)) ||
       (r == 1 && (w[0] | 0x20) == 'a'))
     return GAZ_MAYBE; /* an article: the test reads the next word */
   return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r) ? GAZ_PASSED : GAZ_NO;
@@ -615,8 +615,7 @@ static void note_gaz_acronym(ctx *c, int e, const dg_gaz *g, const char *surface
 static int body_like_series(const char *name) {
   const char *sp = strrchr(name, ' ');
   const char *last = sp ? sp + 1 : name;
-  return !strncasecmp(last, "Meeting", 7) || !strncasecmp(last, "Conference", 10) ||
-         !strncasecmp(last, "Forum", 5);
+  return dg_caseeq(last, "Meeting", 7) || dg_caseeq(last, "Conference", 10) || dg_caseeq(last, "Forum", 5);
 }
 
 /* The series an event-headed name belongs to (a body for ministerial
