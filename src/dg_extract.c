@@ -98,8 +98,6 @@ typedef struct ctx {
   int lbits[L__N];          /* each list's bit in dg_tok.lists, or -1 (list_bits) */
   int *span_ids;            /* span_of's memo, per sentence (-1: not yet) */
   size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
-  name_memo key_memo;       /* resolve_key's memo */
-  name_memo prefix_memo;    /* partner_prefix's memo */
   name_memo lf_memo;        /* long_form_match's memo: (s, tb, te, acronym) -> start << 1 | matched */
   int head_bit;             /* the "head" list's bit in dg_tok.lists and .multi, or -1 */
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
@@ -252,33 +250,16 @@ static void memo_set(ctx *c, name_memo *m, const char *name, int num) {
   e->num = (size_t)num;
 }
 
-/* dg_resolve_key with the document's acronyms. The acronyms are all
- * defined in collect_acronyms, before any name is keyed, so a key depends
- * on the name only from then on: memoised (names are keyed many times). */
+/* dg_resolve_key with the document's acronyms (all defined in
+ * collect_acronyms, before any name is keyed). Not memoised per document:
+ * two in three names are keyed once in a document, and the thread's key
+ * memo answers the others about as fast as a document memo would. */
 static const char *resolve_key(ctx *c, const char *name) {
-  size_t len = strlen(name);
-  uint64_t h;
-  struct memo_entry *e = memo_find(&c->key_memo, name, len, &h);
-  if (!e) {
-    const char *k = dg_resolve_key_ref(c->lx, &c->acr, name);
-    e = memo_add(c, &c->key_memo, name, len, h);
-    e->text = keep(c, k);
-  }
-  return e->text; /* borrowed: lives as long as the document's context */
+  return keep(c, dg_resolve_key_ref(c->lx, &c->acr, name)); /* lives as long as the document's context */
 }
 
-/* dg_resolve_partner_prefix, memoised per document (a pure function of the name). */
-static size_t partner_prefix(ctx *c, const char *name) {
-  size_t len = strlen(name);
-  uint64_t h;
-  struct memo_entry *e = memo_find(&c->prefix_memo, name, len, &h);
-  if (!e) {
-    size_t n = dg_resolve_partner_prefix(c->lx, name);
-    e = memo_add(c, &c->prefix_memo, name, len, h);
-    e->num = n;
-  }
-  return e->num;
-}
+/* dg_resolve_partner_prefix (memoised per thread). */
+static size_t partner_prefix(ctx *c, const char *name) { return dg_resolve_partner_prefix(c->lx, name); }
 
 /* Length of a rendered name without its possessive ending ("ASEAN's"
  * names ASEAN) when token te - 1 carries one. */
@@ -2453,7 +2434,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   free(key);
   dg_acr_init(&c.acr);
   dg_idtab_init(&c.acr_ent.index), dg_idtab_init(&c.alias.index);
-  dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index), dg_idtab_init(&c.lf_memo.index);
+  dg_idtab_init(&c.lf_memo.index);
   c.main_sent = -1;
   list_bits(&c); /* (and head_bit) */
   c.hm_sent = -1;
@@ -2544,7 +2525,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_idtab_free(&c.acr_ent.index), dg_idtab_free(&c.alias.index);
-  dg_idtab_free(&c.key_memo.index), dg_idtab_free(&c.prefix_memo.index), dg_idtab_free(&c.lf_memo.index);
+  dg_idtab_free(&c.lf_memo.index);
   dg_arena_reset(c.a); /* mentions, renderings, memos: all at once */
   *out = c.r;
   return 0;
