@@ -63,12 +63,12 @@ typedef struct head {
 enum {
   L_AGENCY_MARKER, L_ANAPHOR_WORD, L_COCHAIR_CUE, L_DEMONYM, L_HELD_CUE, L_LIST_NOUN, L_LOWERCASE_HEAD,
   L_NONNAME, L_OCCASION_CUE, L_PLAN_CUE, L_POST, L_REPORT_ADJ, L_STATEMENT_TITLE, L_VIRTUAL_CUE, L_DOC_CUE,
-  L_ANAPHOR_CUE, L_ANAPHOR_HEAD, L__N
+  L_ANAPHOR_CUE, L_ANAPHOR_HEAD, L_VENUE_CUE, L__N
 };
 static const char *const list_names[L__N] = {
     "agency_marker", "anaphor_word", "cochair_cue", "demonym", "held_cue", "list_noun", "lowercase_head",
     "nonname", "occasion_cue", "plan_cue", "post", "report_adj", "statement_title", "virtual_cue", "doc_cue",
-    "anaphor_cue", "anaphor_head"};
+    "anaphor_cue", "anaphor_head", "venue_cue"};
 
 /* A memo of a pure function of a name (per document): name -> answer. */
 typedef struct name_memo {
@@ -1901,8 +1901,10 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
    * gazetteer does not know, named right where a venue goes */
   const dg_tok *toks = si->toks; /* (the scan reads only these: kept in registers) */
   const char *text = c->t->shadow;
-  for (int i = 1; i + 1 < si->ntoks; i++) {
+  int vb = c->lbits[L_VENUE_CUE]; /* the word's list (with it, one test a token) */
+  for (int i = 1; i + 1 < si->ntoks && (vb < 0 || ((si->lists >> vb) & 1)); i++) {
     const dg_tok *w = &toks[i];
+    if (vb >= 0 && !((w->lists >> vb) & 1)) continue;
     if (w->e - w->b != 2 || (text[w->b] | 0x20) != 'i' || (text[w->b + 1] | 0x20) != 'n') continue; /* "in" */
     const dg_tok *n = tok(c, s, i + 1);
     if (!(n->flags & TK_CAP) || (n->flags & (TK_MONTH | TK_DATE | TK_ALLCAP)) || in_list(c, s, i + 1, L_NONNAME)) continue;
