@@ -46,11 +46,12 @@ static inline int cc_is(unsigned char c, unsigned cls) { return (cclass[c] & cls
  * ends any run, and its padding (DG_WORDTAB_PAD) makes the reads past it
  * safe. */
 static inline size_t alnum_run(const unsigned char *x, size_t j) {
-  for (;; j += 4) {
-    if (!cc_is(x[j], CC_ALNUM)) return j;
-    if (!cc_is(x[j + 1], CC_ALNUM)) return j + 1;
-    if (!cc_is(x[j + 2], CC_ALNUM)) return j + 2;
-    if (!cc_is(x[j + 3], CC_ALNUM)) return j + 3;
+  const unsigned char *p = x + j;
+  for (;; p += 4) {
+    if (!cc_is(p[0], CC_ALNUM)) return (size_t)(p - x);
+    if (!cc_is(p[1], CC_ALNUM)) return (size_t)(p - x) + 1;
+    if (!cc_is(p[2], CC_ALNUM)) return (size_t)(p - x) + 2;
+    if (!cc_is(p[3], CC_ALNUM)) return (size_t)(p - x) + 3;
   }
 }
 
