@@ -135,6 +135,18 @@ DG_INLINE int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
 }
 
+/* strcmp(s, lit) == 0 and strncmp(s, lit, strlen(lit)) == 0 for a literal
+ * lit, inline: head classes and list values are compared for every name,
+ * and a call to strcmp costs more than the few bytes it reads. The first
+ * byte that differs (at the latest s's NUL) ends the reading. */
+DG_INLINE int starts_lit(const char *s, const char *lit) {
+  size_t n = strlen(lit);
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != lit[i]) return 0;
+  return 1;
+}
+DG_INLINE int is_lit(const char *s, const char *lit) { return starts_lit(s, lit) && !s[strlen(lit)]; }
+
 /* The lists' bits and the head list's: looked up once per lexicon and
  * thread, not per document (plain data, keyed by the lexicon's serial
  * number, which starts at 1). */
@@ -502,7 +514,7 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
       if (k->flags & (TK_CONN | TK_PUNCT)) break;
       const char *v = NULL;
       int len = head_match(c, s, i, te, &v);
-      if (len && strcmp(v, "venue")) {
+      if (len && !is_lit(v, "venue")) {
         best = v, bb = i, be = i + len;
         h->comp = te;
         for (int j = be; j < te; j++)
@@ -516,7 +528,7 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
   }
   /* the head must end the name proper: only a year, a number or an
    * acronym group may follow before the complement */
-  int ident = bb == tb && !strncmp(best, "doc:", 4); /* "Recommendation ITU-T X.1205" */
+  int ident = bb == tb && starts_lit(best, "doc:"); /* "Recommendation ITU-T X.1205" */
   for (int i = be; i < h->comp; i++) {
     const dg_tok *k = tok(c, s, i);
     if (k->flags & (TK_NUM | TK_PUNCT)) continue;
@@ -546,16 +558,16 @@ DG_INLINE int find_head(ctx *c, int s, int tb, int te, head *h) {
 }
 
 static unsigned event_class(const char *cls) {
-  if (!strcmp(cls, "event:Dialogue")) return DG_C_DIALOGUE;
-  if (!strcmp(cls, "event:Summit")) return DG_C_SUMMIT;
-  if (!strcmp(cls, "event:Conference")) return DG_C_CONFERENCE;
+  if (is_lit(cls, "event:Dialogue")) return DG_C_DIALOGUE;
+  if (is_lit(cls, "event:Summit")) return DG_C_SUMMIT;
+  if (is_lit(cls, "event:Conference")) return DG_C_CONFERENCE;
   return DG_C_MEETING;
 }
 
 static unsigned doc_class(const char *cls) {
-  if (!strcmp(cls, "doc:Report")) return DG_C_REPORT;
-  if (!strcmp(cls, "doc:Resolution")) return DG_C_RESOLUTION;
-  if (!strcmp(cls, "doc:Statement")) return DG_C_STATEMENT;
+  if (is_lit(cls, "doc:Report")) return DG_C_REPORT;
+  if (is_lit(cls, "doc:Resolution")) return DG_C_RESOLUTION;
+  if (is_lit(cls, "doc:Statement")) return DG_C_STATEMENT;
   return DG_C_POLICY;
 }
 
@@ -811,7 +823,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   int list_item = tb >= c->list_from && te <= c->list_to && te - tb >= 2;
   size_t name_len;
   const char *name = g || has_head || te - tb == 1 || list_item ? span_name(c, s, tb, te, &name_len) : NULL;
-  int ev_head = has_head && !strncmp(h.cls, "event:", 6);
+  int ev_head = has_head && starts_lit(h.cls, "event:");
   if (g && !(ord && ev_head)) {
     e = gaz_entity(c, g, name);
     note_gaz_acronym(c, e, g, name);
@@ -869,7 +881,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     m->ent = event_entity(c, series, ord, DG_C_MEETING);
     goto done;
   }
-  if (!strcmp(h.cls, "venue")) goto none;   /* "Harbour Conference Centre": a building */
+  if (is_lit(h.cls, "venue")) goto none;   /* "Harbour Conference Centre": a building */
   if (ev_head) {
     unsigned ec = event_class(h.cls);
     int plural = tok(c, s, h.he - 1)->e - tok(c, s, h.he - 1)->b > 1 &&
@@ -928,7 +940,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     else if (year) m->ent = dated_event(c, series, year, ec), m->kind = M_EVENT;
     goto done;
   }
-  if (!strncmp(h.cls, "doc:", 4)) {
+  if (starts_lit(h.cls, "doc:")) {
     const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_DOC, key, name);
     c->r->ents[e].classes |= DG_C_DOCUMENT | doc_class(h.cls);
@@ -943,7 +955,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     goto done;
   }
   {
-    int body = !strcmp(h.cls, "body");
+    int body = is_lit(h.cls, "body");
     if (!body) {
       /* a "Centre" of a government is an agency, not a programme */
       int centre = is_word(c, s, h.hb, "Centre") || is_word(c, s, h.hb, "Center");
@@ -1035,14 +1047,14 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
     if (!(k->flags & TK_ORD)) continue;
     head h;
     int acr_series = -1;
-    int ev = i + 1 < te && find_head(c, s, i + 1, te, &h) && !strncmp(h.cls, "event:", 6);
+    int ev = i + 1 < te && find_head(c, s, i + 1, te, &h) && starts_lit(h.cls, "event:");
     if (!ev && te == i + 2 && single_token_acronym(c, s, i + 1, te, &acr_series) &&
         (c->r->ents[acr_series].classes & DG_C_SERIES))
       ev = 1; /* "the First AIMMC" */
     if (ev) {
       head hd;
       /* "Joint Statement of the First AIMMC": the document keeps its full name */
-      if (i > tb && find_head(c, s, tb, i, &hd) && !strncmp(hd.cls, "doc:", 4) && hd.comp < i) {
+      if (i > tb && find_head(c, s, tb, i, &hd) && starts_lit(hd.cls, "doc:") && hd.comp < i) {
         doc_mention(c, s, tb, te, render(c, s, tb, te), doc_class(hd.cls));
       } else if (i > tb) {
         handle_name(c, s, tb, i, 0);
@@ -1379,8 +1391,8 @@ static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int nc
       }
       if (is_word(c, s, j, "meeting") && !next && !(k->flags & TK_ORD)) break;
       const char *v = dg_lexicon_getn(c->lx, "anaphor_word", c->t->shadow + x->b, x->e - x->b);
-      unsigned ec = !strcmp(v, "Dialogue") ? DG_C_DIALOGUE : !strcmp(v, "Summit") ? DG_C_SUMMIT
-                  : !strcmp(v, "Conference") ? DG_C_CONFERENCE : DG_C_MEETING;
+      unsigned ec = is_lit(v, "Dialogue") ? DG_C_DIALOGUE : is_lit(v, "Summit") ? DG_C_SUMMIT
+                  : is_lit(v, "Conference") ? DG_C_CONFERENCE : DG_C_MEETING;
       if ((is_word(c, s, j, "round") || is_word(c, s, j, "session")) && is_word(c, s, j + 1, "of")) {
         /* "the next round of the dialogue": the event word comes later */
         continue;

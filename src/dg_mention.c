@@ -227,7 +227,7 @@ static size_t word_rest(const unsigned char *x, size_t i, size_t j, size_t end, 
   for (;;) {
     /* ASCII letters and digits first; the text's final NUL stops the
      * loop, so only its result is held to the sentence */
-    while (cc_is(x[j], CC_ALNUM)) j++;
+    j = alnum_run(x, j);
     if (j > end) j = end;
     while (j < end && word_char(x + j, end - j)) {
       *hyphen |= x[j] >= 0x80; /* (a malformed sequence could step over a '-': let memchr look) */
