@@ -751,7 +751,7 @@ int dg_mention_acronym_group(const dg_text *t, const dg_sentinfo *s, int i) {
     const dg_tok *k = &s->toks[j];
     if (!(k->flags & TK_WORD) && !tok_punct(t, k, '-')) return -1;
     if ((k->flags & TK_WORD) && !(k->flags & (TK_CAP | TK_NUM | TK_CONN))) return -1;
-    for (uint32_t c = k->b; c < k->e; c++) caps += isupper((unsigned char)t->shadow[c]) != 0;
+    for (uint32_t c = k->b; c < k->e; c++) caps += cc_is((unsigned char)t->shadow[c], CC_UPPER);
     if (++words > 6) return -1;
     j++;
   }
@@ -760,7 +760,7 @@ int dg_mention_acronym_group(const dg_text *t, const dg_sentinfo *s, int i) {
   for (int q = i + 1; q < j; q++) {
     const dg_tok *k = &s->toks[q];
     int up = 0;
-    for (uint32_t c = k->b; c < k->e; c++) up += isupper((unsigned char)t->shadow[c]) || isdigit((unsigned char)t->shadow[c]);
+    for (uint32_t c = k->b; c < k->e; c++) up += cc_is((unsigned char)t->shadow[c], CC_UPPER | CC_DIGIT);
     if (up >= 2 || (k->flags & TK_ALLCAP)) acronym_like = 1;
   }
   return acronym_like ? j : -1;
