@@ -285,7 +285,7 @@ static int possessive(const unsigned char *x, size_t i, size_t j) {
 /* The word lists the mention stage tests tokens for, as dg_tok.lists
  * masks (0: the lexicon has no such list). */
 typedef struct list_masks {
-  unsigned ordinal, month, connector, weekday, season, tens, head;
+  unsigned ordinal, month, connector, weekday, season, tens, head, date_cue;
 } list_masks;
 
 static unsigned list_mask(const dg_lexicon *lx, const char *list) {
@@ -304,7 +304,7 @@ static list_masks get_list_masks(const dg_lexicon *lx) {
   memo.serial = dg_lexicon_serial(lx);
   return memo.lm = (list_masks){list_mask(lx, "ordinal"), list_mask(lx, "month"), list_mask(lx, "connector"),
                       list_mask(lx, "weekday"), list_mask(lx, "season"), list_mask(lx, "tens"),
-                      list_mask(lx, "head")};
+                      list_mask(lx, "head"), list_mask(lx, "date_cue")};
 }
 
 /* What the stage reads a document with, and what it writes. */
@@ -452,11 +452,16 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
     }
     *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};
+    /* a date starts at a word in some list (a month, a weekday, "year" and
+     * "today" in date_cue) or at a number: with date_cue, no other word
+     * needs the test */
     if (e || (f & (TK_HYPHEN | TK_NUM))) {
       classify_word(sc, s, k, e);
       f = k->flags;
+      note_date_start(sc, f, e ? e->lists : 0, k, k0, x + i, j - i);
+    } else if (!sc->lm.date_cue) {
+      note_date_start(sc, f, 0, k, k0, x + i, j - i);
     }
-    note_date_start(sc, f, e ? e->lists : 0, k, k0, x + i, j - i);
     word_flags |= f;
     /* (a token's index, a division by its size, only for the few noted) */
     if ((f & (TK_CAP | TK_NUM)) && !(f & TK_CONN)) sc->name_at[sc->nname_at++] = (int)(k - k0);
