@@ -48,7 +48,7 @@ typedef struct mention {
   const char *name; /* borrowed: in the scratch arena or longer-lived */
 } mention;
 
-enum { HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2, GM_NAME = 4 };
+enum { HM_DONE = 1, GM_SPAN = 16, GM_GAZ = 1, GM_HEAD = 2, GM_NAME = 4, GM_STRIP = 8 };
 
 typedef struct head {
   const char *cls; /* lexicon value: "event:Dialogue", "doc:Report", "programme", "body" */
@@ -62,11 +62,13 @@ typedef struct head {
  * document (list_bits), so a test is a shift of the token's mask. */
 enum {
   L_AGENCY_MARKER, L_ANAPHOR_WORD, L_COCHAIR_CUE, L_DEMONYM, L_HELD_CUE, L_LIST_NOUN, L_LOWERCASE_HEAD,
-  L_NONNAME, L_OCCASION_CUE, L_PLAN_CUE, L_POST, L_REPORT_ADJ, L_STATEMENT_TITLE, L_VIRTUAL_CUE, L__N
+  L_NONNAME, L_OCCASION_CUE, L_PLAN_CUE, L_POST, L_REPORT_ADJ, L_STATEMENT_TITLE, L_VIRTUAL_CUE, L_DOC_CUE,
+  L_ANAPHOR_CUE, L_ANAPHOR_HEAD, L_VENUE_CUE, L__N
 };
 static const char *const list_names[L__N] = {
     "agency_marker", "anaphor_word", "cochair_cue", "demonym", "held_cue", "list_noun", "lowercase_head",
-    "nonname", "occasion_cue", "plan_cue", "post", "report_adj", "statement_title", "virtual_cue"};
+    "nonname", "occasion_cue", "plan_cue", "post", "report_adj", "statement_title", "virtual_cue", "doc_cue",
+    "anaphor_cue", "anaphor_head", "venue_cue"};
 
 /* A memo of a pure function of a name (per document): name -> answer. */
 typedef struct name_memo {
@@ -96,8 +98,7 @@ typedef struct ctx {
   int lbits[L__N];          /* each list's bit in dg_tok.lists, or -1 (list_bits) */
   int *span_ids;            /* span_of's memo, per sentence (-1: not yet) */
   size_t *cp_b, *cp_e;      /* code point offsets of each sentence's ends */
-  name_memo key_memo;       /* resolve_key's memo */
-  name_memo prefix_memo;    /* partner_prefix's memo */
+  name_memo lf_memo;        /* long_form_match's memo: (s, tb, te, acronym) -> start << 1 | matched */
   int head_bit;             /* the "head" list's bit in dg_tok.lists and .multi, or -1 */
   int hm_sent, hm_cap;      /* head_entries' memo: for sentence hm_sent, */
   unsigned char *hm_lens;   /* per token: entry lengths found (HM_DONE: looked) */
@@ -105,12 +106,13 @@ typedef struct ctx {
   int gm_sent;              /* span_gaz's and find_head's memo: for sentence gm_sent, */
   size_t gm_cap;            /* per (first token, length): */
   int *gaz_ent;             /* gazetteer entry index -> its entity, or -1 (gaz_entity) */
-  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD, GM_NAME) */
+  unsigned char *gm_known;  /* answers known (GM_GAZ, GM_HEAD, GM_NAME, GM_STRIP) */
   const dg_gaz **gm_gaz;    /* span_gaz's answer */
   const char **gm_name;     /* span_name's answer (in the scratch arena), */
   size_t *gm_len;           /* and its length */
   head *gm_head;            /* find_head's answer: what it wrote to its head, */
   unsigned char *gm_found;  /* and what it returned */
+  unsigned char *gm_strip;  /* strip_leading's answer, less the span's first token */
 } ctx;
 
 static void doc_mention(ctx *c, int s, int tb, int te, const char *name, unsigned cls);
@@ -133,8 +135,33 @@ DG_INLINE int is_word(ctx *c, int s, int i, const char *w) {
   return i >= 0 && i < ntok(c, s) && dg_tok_is(c->t, tok(c, s, i), w);
 }
 
+/* strcmp(s, lit) == 0 and strncmp(s, lit, strlen(lit)) == 0 for a literal
+ * lit, inline: head classes and list values are compared for every name,
+ * and a call to strcmp costs more than the few bytes it reads. The first
+ * byte that differs (at the latest s's NUL) ends the reading. */
+DG_INLINE int starts_lit(const char *s, const char *lit) {
+  size_t n = strlen(lit);
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != lit[i]) return 0;
+  return 1;
+}
+DG_INLINE int is_lit(const char *s, const char *lit) { return starts_lit(s, lit) && !s[strlen(lit)]; }
+
+/* The lists' bits and the head list's: looked up once per lexicon and
+ * thread, not per document (plain data, keyed by the lexicon's serial
+ * number, which starts at 1). */
 static void list_bits(ctx *c) {
-  for (int l = 0; l < L__N; l++) c->lbits[l] = dg_lexicon_list_bit(c->lx, list_names[l]);
+  static _Thread_local struct {
+    unsigned long serial;
+    int lbits[L__N], head_bit;
+  } memo;
+  if (memo.serial != dg_lexicon_serial(c->lx)) {
+    for (int l = 0; l < L__N; l++) memo.lbits[l] = dg_lexicon_list_bit(c->lx, list_names[l]);
+    memo.head_bit = dg_lexicon_list_bit(c->lx, "head");
+    memo.serial = dg_lexicon_serial(c->lx);
+  }
+  memcpy(c->lbits, memo.lbits, sizeof c->lbits);
+  c->head_bit = memo.head_bit;
 }
 DG_INLINE int in_list(ctx *c, int s, int i, int l) {
   if (i < 0 || i >= ntok(c, s)) return 0;
@@ -235,33 +262,16 @@ static void memo_set(ctx *c, name_memo *m, const char *name, int num) {
   e->num = (size_t)num;
 }
 
-/* dg_resolve_key with the document's acronyms. The acronyms are all
- * defined in collect_acronyms, before any name is keyed, so a key depends
- * on the name only from then on: memoised (names are keyed many times). */
+/* dg_resolve_key with the document's acronyms (all defined in
+ * collect_acronyms, before any name is keyed). Not memoised per document:
+ * two in three names are keyed once in a document, and the thread's key
+ * memo answers the others about as fast as a document memo would. */
 static const char *resolve_key(ctx *c, const char *name) {
-  size_t len = strlen(name);
-  uint64_t h;
-  struct memo_entry *e = memo_find(&c->key_memo, name, len, &h);
-  if (!e) {
-    const char *k = dg_resolve_key_ref(c->lx, &c->acr, name);
-    e = memo_add(c, &c->key_memo, name, len, h);
-    e->text = keep(c, k);
-  }
-  return e->text; /* borrowed: lives as long as the document's context */
+  return keep(c, dg_resolve_key_ref(c->lx, &c->acr, name)); /* lives as long as the document's context */
 }
 
-/* dg_resolve_partner_prefix, memoised per document (a pure function of the name). */
-static size_t partner_prefix(ctx *c, const char *name) {
-  size_t len = strlen(name);
-  uint64_t h;
-  struct memo_entry *e = memo_find(&c->prefix_memo, name, len, &h);
-  if (!e) {
-    size_t n = dg_resolve_partner_prefix(c->lx, name);
-    e = memo_add(c, &c->prefix_memo, name, len, h);
-    e->num = n;
-  }
-  return e->num;
-}
+/* dg_resolve_partner_prefix (memoised per thread). */
+static size_t partner_prefix(ctx *c, const char *name) { return dg_resolve_partner_prefix(c->lx, name); }
 
 /* Length of a rendered name without its possessive ending ("ASEAN's"
  * names ASEAN) when token te - 1 carries one. */
@@ -316,7 +326,9 @@ static int gaz_may_be(ctx *c, int s, int tb, int te) {
   const unsigned char *w = (const unsigned char *)c->t->shadow + k->b;
   size_t len = k->e - k->b, r = 0;
   if (!len || !ascii_alnum(w[0]) || w[0] == 'U' || w[0] == 'u') return GAZ_MAYBE;
-  while (r < len && ascii_alnum(w[r])) r++;
+  if (!(k->flags & TK_REST)) r = len; /* (a word: w[0] is a letter or digit) */
+  else
+    while (r < len && ascii_alnum(w[r])) r++;
   unsigned char next; /* the rendering's byte after the word */
   if (r < len) next = w[r];
   else if (te == tb + 1) next = 0;
@@ -326,7 +338,7 @@ static int gaz_may_be(ctx *c, int s, int tb, int te) {
     next = x->b > k->e ? ' ' : (unsigned char)c->t->shadow[x->b];
   }
   if (next >= 0x80 || ascii_alnum(next)) return GAZ_MAYBE;
-  if ((r == 3 && !strncasecmp((const char *)w, "the", 3)) || (r == 2 && !strncasecmp((const char *)w, "an", 2)) ||
+  if ((r == 3 && dg_caseeq((const char *)w, "the", 3)) || (r == 2 && dg_caseeq((const char *)w, "an", 2)) ||
       (r == 1 && (w[0] | 0x20) == 'a'))
     return GAZ_MAYBE; /* an article: the test reads the next word */
   return dg_lexicon_gaz_may_start(c->lx, (const char *)w, r) ? GAZ_PASSED : GAZ_NO;
@@ -343,6 +355,7 @@ static void span_memo_reset(ctx *c, int s) {
     c->gm_len = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_len);
     c->gm_head = dg_arena_alloc(c->a, c->gm_cap * sizeof *c->gm_head);
     c->gm_found = dg_arena_alloc(c->a, c->gm_cap);
+    c->gm_strip = dg_arena_alloc(c->a, c->gm_cap);
   }
   memset(c->gm_known, 0, n);
   c->gm_sent = s;
@@ -501,7 +514,7 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
       if (k->flags & (TK_CONN | TK_PUNCT)) break;
       const char *v = NULL;
       int len = head_match(c, s, i, te, &v);
-      if (len && strcmp(v, "venue")) {
+      if (len && !is_lit(v, "venue")) {
         best = v, bb = i, be = i + len;
         h->comp = te;
         for (int j = be; j < te; j++)
@@ -515,7 +528,7 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
   }
   /* the head must end the name proper: only a year, a number or an
    * acronym group may follow before the complement */
-  int ident = bb == tb && !strncmp(best, "doc:", 4); /* "Recommendation ITU-T X.1205" */
+  int ident = bb == tb && starts_lit(best, "doc:"); /* "Recommendation ITU-T X.1205" */
   for (int i = be; i < h->comp; i++) {
     const dg_tok *k = tok(c, s, i);
     if (k->flags & (TK_NUM | TK_PUNCT)) continue;
@@ -545,16 +558,16 @@ DG_INLINE int find_head(ctx *c, int s, int tb, int te, head *h) {
 }
 
 static unsigned event_class(const char *cls) {
-  if (!strcmp(cls, "event:Dialogue")) return DG_C_DIALOGUE;
-  if (!strcmp(cls, "event:Summit")) return DG_C_SUMMIT;
-  if (!strcmp(cls, "event:Conference")) return DG_C_CONFERENCE;
+  if (is_lit(cls, "event:Dialogue")) return DG_C_DIALOGUE;
+  if (is_lit(cls, "event:Summit")) return DG_C_SUMMIT;
+  if (is_lit(cls, "event:Conference")) return DG_C_CONFERENCE;
   return DG_C_MEETING;
 }
 
 static unsigned doc_class(const char *cls) {
-  if (!strcmp(cls, "doc:Report")) return DG_C_REPORT;
-  if (!strcmp(cls, "doc:Resolution")) return DG_C_RESOLUTION;
-  if (!strcmp(cls, "doc:Statement")) return DG_C_STATEMENT;
+  if (is_lit(cls, "doc:Report")) return DG_C_REPORT;
+  if (is_lit(cls, "doc:Resolution")) return DG_C_RESOLUTION;
+  if (is_lit(cls, "doc:Statement")) return DG_C_STATEMENT;
   return DG_C_POLICY;
 }
 
@@ -595,8 +608,7 @@ static void note_gaz_acronym(ctx *c, int e, const dg_gaz *g, const char *surface
 static int body_like_series(const char *name) {
   const char *sp = strrchr(name, ' ');
   const char *last = sp ? sp + 1 : name;
-  return !strncasecmp(last, "Meeting", 7) || !strncasecmp(last, "Conference", 10) ||
-         !strncasecmp(last, "Forum", 5);
+  return dg_caseeq(last, "Meeting", 7) || dg_caseeq(last, "Conference", 10) || dg_caseeq(last, "Forum", 5);
 }
 
 /* The series an event-headed name belongs to (a body for ministerial
@@ -811,7 +823,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   int list_item = tb >= c->list_from && te <= c->list_to && te - tb >= 2;
   size_t name_len;
   const char *name = g || has_head || te - tb == 1 || list_item ? span_name(c, s, tb, te, &name_len) : NULL;
-  int ev_head = has_head && !strncmp(h.cls, "event:", 6);
+  int ev_head = has_head && starts_lit(h.cls, "event:");
   if (g && !(ord && ev_head)) {
     e = gaz_entity(c, g, name);
     note_gaz_acronym(c, e, g, name);
@@ -869,7 +881,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     m->ent = event_entity(c, series, ord, DG_C_MEETING);
     goto done;
   }
-  if (!strcmp(h.cls, "venue")) goto none;   /* "Harbour Conference Centre": a building */
+  if (is_lit(h.cls, "venue")) goto none;   /* "Harbour Conference Centre": a building */
   if (ev_head) {
     unsigned ec = event_class(h.cls);
     int plural = tok(c, s, h.he - 1)->e - tok(c, s, h.he - 1)->b > 1 &&
@@ -881,7 +893,10 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     int nwords = te - tb;
     char *words[4];
     int anaphor = 0;
-    if (nwords <= 3) {
+    /* the whole name an entry: its first word is one (one word) or starts one */
+    int ab = c->lbits[L_ANAPHOR_HEAD];
+    const dg_tok *k0 = tok(c, s, tb);
+    if (nwords <= 3 && (ab < 0 || (((nwords == 1 ? k0->lists : k0->multi) >> ab) & 1))) {
       for (int i = 0; i < nwords; i++) words[i] = tok_str(c, tok(c, s, tb + i));
       anaphor = dg_lexicon_match(c->lx, "anaphor_head", words, nwords, &dummy) == nwords;
     }
@@ -925,7 +940,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     else if (year) m->ent = dated_event(c, series, year, ec), m->kind = M_EVENT;
     goto done;
   }
-  if (!strncmp(h.cls, "doc:", 4)) {
+  if (starts_lit(h.cls, "doc:")) {
     const char *key = resolve_key(c, name);
     e = dg_result_entity(c->r, DG_K_DOC, key, name);
     c->r->ents[e].classes |= DG_C_DOCUMENT | doc_class(h.cls);
@@ -940,7 +955,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
     goto done;
   }
   {
-    int body = !strcmp(h.cls, "body");
+    int body = is_lit(h.cls, "body");
     if (!body) {
       /* a "Centre" of a government is an agency, not a programme */
       int centre = is_word(c, s, h.hb, "Centre") || is_word(c, s, h.hb, "Center");
@@ -968,7 +983,7 @@ static int complete_name(ctx *c, int s, int tb, int te) {
   return gaz_name(c, s, tb, te);
 }
 
-static int strip_leading(ctx *c, int s, int tb, int te) {
+static int scan_leading(ctx *c, int s, int tb, int te) {
   /* "Kenya's National Computer ... Committee": the country is not part of the name */
   for (int q = tb + 1; q < tb + 3 && q + 1 < te; q++)
     if ((tok(c, s, q)->flags & TK_POSS) && (tok(c, s, q + 1)->flags & TK_CAP)) {
@@ -1002,6 +1017,20 @@ static int strip_leading(ctx *c, int s, int tb, int te) {
   return tb;
 }
 
+/* The name [tb, te) without what scan_leading drops. A chunk is stripped
+ * by handle_name and again by names_of_sentence (for its acronyms):
+ * memoised per sentence for spans under GM_SPAN tokens. */
+DG_INLINE int strip_leading(ctx *c, int s, int tb, int te) {
+  int len = te - tb;
+  if (len <= 0 || len >= GM_SPAN) return scan_leading(c, s, tb, te);
+  size_t k = span_slot(c, s, tb, te);
+  if (!(c->gm_known[k] & GM_STRIP)) {
+    c->gm_strip[k] = (unsigned char)(scan_leading(c, s, tb, te) - tb);
+    c->gm_known[k] |= GM_STRIP;
+  }
+  return tb + c->gm_strip[k];
+}
+
 static int strip_trailing(ctx *c, int s, int tb, int te) {
   while (te > tb && (tok(c, s, te - 1)->flags & (TK_CONN | TK_PUNCT)) && !is_punct(c, s, te - 1, ')')) te--;
   return te;
@@ -1018,14 +1047,14 @@ static void handle_name(ctx *c, int s, int tb, int te, int ord) {
     if (!(k->flags & TK_ORD)) continue;
     head h;
     int acr_series = -1;
-    int ev = i + 1 < te && find_head(c, s, i + 1, te, &h) && !strncmp(h.cls, "event:", 6);
+    int ev = i + 1 < te && find_head(c, s, i + 1, te, &h) && starts_lit(h.cls, "event:");
     if (!ev && te == i + 2 && single_token_acronym(c, s, i + 1, te, &acr_series) &&
         (c->r->ents[acr_series].classes & DG_C_SERIES))
       ev = 1; /* "the First AIMMC" */
     if (ev) {
       head hd;
       /* "Joint Statement of the First AIMMC": the document keeps its full name */
-      if (i > tb && find_head(c, s, tb, i, &hd) && !strncmp(hd.cls, "doc:", 4) && hd.comp < i) {
+      if (i > tb && find_head(c, s, tb, i, &hd) && starts_lit(hd.cls, "doc:") && hd.comp < i) {
         doc_mention(c, s, tb, te, render(c, s, tb, te), doc_class(hd.cls));
       } else if (i > tb) {
         handle_name(c, s, tb, i, 0);
@@ -1362,8 +1391,8 @@ static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int nc
       }
       if (is_word(c, s, j, "meeting") && !next && !(k->flags & TK_ORD)) break;
       const char *v = dg_lexicon_getn(c->lx, "anaphor_word", c->t->shadow + x->b, x->e - x->b);
-      unsigned ec = !strcmp(v, "Dialogue") ? DG_C_DIALOGUE : !strcmp(v, "Summit") ? DG_C_SUMMIT
-                  : !strcmp(v, "Conference") ? DG_C_CONFERENCE : DG_C_MEETING;
+      unsigned ec = is_lit(v, "Dialogue") ? DG_C_DIALOGUE : is_lit(v, "Summit") ? DG_C_SUMMIT
+                  : is_lit(v, "Conference") ? DG_C_CONFERENCE : DG_C_MEETING;
       if ((is_word(c, s, j, "round") || is_word(c, s, j, "session")) && is_word(c, s, j + 1, "of")) {
         /* "the next round of the dialogue": the event word comes later */
         continue;
@@ -1529,6 +1558,22 @@ static void names_of_sentence(ctx *c, int s) {
  * pass over the sentence instead of one each (few tokens are either):
  * into docs and anas (ntoks entries each), their counts in *nd and *na. */
 static void cue_scan(ctx *c, int s, int *docs, int *nd, int *anas, int *na) {
+  /* with the lexicon's lists of the words both act on (all but ordinals),
+   * a sentence with none of them and no ordinal has no candidate, and in
+   * any other the tokens' masks say which are */
+  int bd = c->lbits[L_DOC_CUE], ba = c->lbits[L_ANAPHOR_CUE];
+  if (bd >= 0 && ba >= 0) {
+    const dg_sentinfo *si = &c->t->sents[s];
+    int d = 0, a = 0;
+    if (((si->lists >> bd) | (si->lists >> ba)) & 1 || (si->word_flags & TK_ORD))
+      for (int i = 0; i < si->ntoks; i++) {
+        const dg_tok *k = &si->toks[i];
+        if ((k->lists >> bd) & 1 && !(k->flags & TK_CAP)) docs[d++] = i;
+        if (((k->lists >> ba) & 1 || (k->flags & TK_ORD)) && i + 1 < si->ntoks) anas[a++] = i;
+      }
+    *nd = d, *na = a;
+    return;
+  }
   /* the first letters (either case) doc_cue ('r') and anaphor_cue (but for
    * an ordinal) accept: one load turns most words away before either */
   static const unsigned char first[256] = {['r'] = 1, ['R'] = 1, ['n'] = 1, ['N'] = 1, ['u'] = 1,
@@ -1570,7 +1615,7 @@ static int long_form_start(ctx *c, int s, int tb, int te, const char *acr) {
 }
 
 /* Same; *matched says whether the acronym's capitals were found at all. */
-static int long_form_match(ctx *c, int s, int tb, int te, const char *acr, int *matched_out) {
+static int scan_long_form(ctx *c, int s, int tb, int te, const char *acr, int *matched_out) {
   *matched_out = 0;
   char caps[32];
   int nc = 0;
@@ -1601,6 +1646,28 @@ static int long_form_match(ctx *c, int s, int tb, int te, const char *acr, int *
     }
   }
   return tb;
+}
+
+/* scan_long_form, memoised per document: an acronym's long form is looked
+ * for when acronyms are collected and again (three or four times) when
+ * the chunk's names are handled. The question is the span and the
+ * acronym's text, packed into one key. */
+static int long_form_match(ctx *c, int s, int tb, int te, const char *acr, int *matched_out) {
+  char small[128];
+  int span[3] = {s, tb, te};
+  size_t an = strlen(acr), n = sizeof span + an;
+  char *q = n <= sizeof small ? small : dg_arena_alloc(c->a, n);
+  memcpy(q, span, sizeof span);
+  memcpy(q + sizeof span, acr, an);
+  uint64_t h;
+  struct memo_entry *e = memo_find(&c->lf_memo, q, n, &h);
+  if (!e) {
+    int matched, start = scan_long_form(c, s, tb, te, acr, &matched);
+    e = memo_add(c, &c->lf_memo, q, n, h);
+    e->num = (size_t)start << 1 | (size_t)(matched != 0);
+  }
+  *matched_out = (int)(e->num & 1);
+  return (int)(e->num >> 1);
 }
 
 /* The long form of an acronym defined right after [tb, te): the whole name,
@@ -1846,8 +1913,10 @@ static void dates_and_venues(ctx *c, int s, int first, int last, int span) {
    * gazetteer does not know, named right where a venue goes */
   const dg_tok *toks = si->toks; /* (the scan reads only these: kept in registers) */
   const char *text = c->t->shadow;
-  for (int i = 1; i + 1 < si->ntoks; i++) {
+  int vb = c->lbits[L_VENUE_CUE]; /* the word's list (with it, one test a token) */
+  for (int i = 1; i + 1 < si->ntoks && (vb < 0 || ((si->lists >> vb) & 1)); i++) {
     const dg_tok *w = &toks[i];
+    if (vb >= 0 && !((w->lists >> vb) & 1)) continue;
     if (w->e - w->b != 2 || (text[w->b] | 0x20) != 'i' || (text[w->b + 1] | 0x20) != 'n') continue; /* "in" */
     const dg_tok *n = tok(c, s, i + 1);
     if (!(n->flags & TK_CAP) || (n->flags & (TK_MONTH | TK_DATE | TK_ALLCAP)) || in_list(c, s, i + 1, L_NONNAME)) continue;
@@ -2379,10 +2448,9 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   free(key);
   dg_acr_init(&c.acr);
   dg_idtab_init(&c.acr_ent.index), dg_idtab_init(&c.alias.index);
-  dg_idtab_init(&c.key_memo.index), dg_idtab_init(&c.prefix_memo.index);
+  dg_idtab_init(&c.lf_memo.index);
   c.main_sent = -1;
-  c.head_bit = dg_lexicon_list_bit(lx, "head");
-  list_bits(&c);
+  list_bits(&c); /* (and head_bit) */
   c.hm_sent = -1;
   c.gm_sent = -1;
   dg_mention_analyse(lx, doc->text, doc->len, &c.t);
@@ -2471,7 +2539,7 @@ int dg_extract_doc(const dg_lexicon *lx, const dg_doc *doc, dg_result **out, dg_
   dg_text_free(c.t);
   dg_acr_free(&c.acr);
   dg_idtab_free(&c.acr_ent.index), dg_idtab_free(&c.alias.index);
-  dg_idtab_free(&c.key_memo.index), dg_idtab_free(&c.prefix_memo.index);
+  dg_idtab_free(&c.lf_memo.index);
   dg_arena_reset(c.a); /* mentions, renderings, memos: all at once */
   *out = c.r;
   return 0;

@@ -32,6 +32,7 @@ struct dg_lexicon {
   size_t ngaz, capgaz;
   dg_map gaz_index;    /* folded name/variant/acronym -> gaz index */
   struct short_table gaz_starts; /* first four letters of every folded name: a quick "no" */
+  dg_wordtab word_kinds; /* every word of a folded name -> its kinds' bits (as lists) */
   unsigned long serial;/* dg_lexicon_serial */
 };
 
@@ -109,6 +110,17 @@ static void sb_add(sbuf *b, const char *s, size_t n) {
 }
 static void sb_addc(sbuf *b, char c) { sb_add(b, &c, 1); }
 static void sb_adds(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
+
+/* How the fold writes the word w[0..n) in the singular: its first bytes
+ * (the count returned), then a 'y' if *y ("policies" is "policy",
+ * "meetings" "meeting"): "Communications Technologies" and "Communication
+ * Technology" are one name. */
+static size_t singular_of(const char *w, size_t n, int *y) {
+  *y = 0;
+  if (n >= 5 && !strncmp(w + n - 3, "ies", 3)) return *y = 1, n - 3;
+  if (n >= 5 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') return n - 1;
+  return n;
+}
 
 /* The fold into out (cap bytes); returns 0, or -1 if it did not fit. Two
  * passes through a scratch array of the same size, no allocation: this
@@ -210,16 +222,10 @@ static int fold_into(const char *name, char *out, size_t cap, char *scratch, int
         break;
       }
     if (o.len) sb_addc(&o, ' ');
-    /* plurals to singular, lightly: "Communications Technologies" and
-     * "Communication Technology" are one name */
-    if (singular && n >= 5 && !strncmp(w + n - 3, "ies", 3)) {
-      sb_add(&o, w, n - 3);
-      sb_addc(&o, 'y');
-    } else if (singular && n >= 5 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') {
-      sb_add(&o, w, n - 1);
-    } else {
-      sb_add(&o, w, n);
-    }
+    /* plurals to singular, lightly */
+    int y = 0;
+    sb_add(&o, w, singular ? singular_of(w, n, &y) : n);
+    if (y) sb_addc(&o, 'y');
     s = e;
   }
   return o.over ? -1 : 0;
@@ -303,6 +309,16 @@ static int short_get(const struct short_table *t, uint64_t word) {
   for (size_t i = short_slot(word, t->cap);; i = (i + 1) & (t->cap - 1)) {
     if (t->v[i].word == word) return t->v[i].value;
     if (!t->v[i].word) return -1;
+  }
+}
+
+/* Notes every word of the folded name o (of an entry of kind kind) in word_kinds. */
+static void note_word_kinds(dg_lexicon *lx, const char *o, dg_kind kind) {
+  for (const char *w = o; *w;) {
+    size_t n = strcspn(w, " ");
+    dg_wordtab_add(&lx->word_kinds, w, n, 1u << kind, 0, 0);
+    w += n;
+    while (*w == ' ') w++;
   }
 }
 
@@ -449,6 +465,7 @@ static void index_gaz(dg_lexicon *lx, const char *name, int idx) {
   char *o = dg_xmalloc(cap), *t = dg_xmalloc(cap);
   if (fold_into(name, o, cap, t, 1) == 0 && o[0] && dg_map_get(&lx->gaz_index, o) < 0) {
     dg_map_put(&lx->gaz_index, o, idx);
+    note_word_kinds(lx, o, lx->gaz[idx].kind);
     size_t n = 0;
     while (o[n] && o[n] != ' ' && n < 4) n++;
     o[n] = '\0';
@@ -541,6 +558,7 @@ int dg_lexicon_load(const char *dir, dg_lexicon **out, dg_error *err) {
   dg_map_init(&lx->list_bits);
   dg_wordtab_init(&lx->word_lists);
   dg_map_init(&lx->gaz_index);
+  dg_wordtab_init(&lx->word_kinds);
   dg_strvec_init(&lx->values);
   dg_buf p;
   dg_buf_init(&p);
@@ -576,6 +594,7 @@ void dg_lexicon_free(dg_lexicon *lx) {
   dg_map_free(&lx->list_bits);
   dg_wordtab_free(&lx->word_lists);
   free(lx->gaz_starts.v);
+  dg_wordtab_free(&lx->word_kinds);
   dg_map_free(&lx->gaz_index);
   dg_strvec_free(&lx->values);
   free(lx);
@@ -630,6 +649,32 @@ const dg_gaz *dg_lexicon_gazetteer_passed(const dg_lexicon *lx, const char *name
   const dg_gaz *g = gazetteer_fold(lx, name, len);
   dg_memo_put(m, name, len, g ? (int)(g - lx->gaz) : -1, NULL);
   return g;
+}
+
+unsigned dg_lexicon_word_kinds(const dg_lexicon *lx, const char *w, size_t n) {
+  char low[48 + DG_WORDTAB_PAD]; /* (the table's loads read DG_WORDTAB_PAD bytes) */
+  if (!n || n > 48 || w[0] == 'U') return ~0u; /* "US", "U.S.": the United States */
+  for (size_t i = 0; i < n; i++) {
+    if (!c_alnum((unsigned char)w[i])) return ~0u;
+    low[i] = (char)c_lower((unsigned char)w[i]);
+  }
+  if ((n == 3 && !memcmp(low, "the", 3)) || (n == 2 && !memcmp(low, "an", 2)) || (n == 1 && low[0] == 'a'))
+    return ~0u; /* dropped by the fold */
+  pthread_once(&spell_once, spell_index_build);
+  if (may_spell(low, n)) return ~0u;
+  /* the word as the gazetteer's index folds it: singular */
+  int y;
+  size_t m = singular_of(low, n, &y);
+  if (y) low[m++] = 'y';
+  memset(low + m, 0, DG_WORDTAB_PAD);
+  const dg_wordtab_entry *e = dg_wordtab_get(&lx->word_kinds, low, m);
+  return e ? e->lists : 0;
+}
+
+size_t dg_lexicon_word_kinds_span(const char *name, size_t len) {
+  for (size_t i = 0; i + 24 <= len; i++)
+    if ((name[i] | 0x20) == 'u' && !strncasecmp(name + i, "United States of America", 24)) return i;
+  return len;
 }
 
 int dg_lexicon_gaz_may_start(const dg_lexicon *lx, const char *word, size_t n) {

@@ -75,6 +75,17 @@ int dg_lexicon_gaz_may_start(const dg_lexicon *lx, const char *word, size_t n);
 /* dg_lexicon_gazetteer_n for a name whose first word the caller has found
  * in dg_lexicon_gaz_may_start (the quick test, not made again). */
 const dg_gaz *dg_lexicon_gazetteer_passed(const dg_lexicon *lx, const char *name, size_t len);
+/* The kinds (bit 1 << dg_kind) of gazetteer names that may hold the word
+ * w[0..n), a part of a name between spaces or hyphens: no name of a kind
+ * missing here folds to a string holding the word's fold (a plain word
+ * folds to itself, lower case and singular). ~0u when the word's fold is
+ * not told by its letters alone (not ASCII letters and digits, an article,
+ * a form of the United States, a spelling variant). Holds for the words of
+ * a name before any "United States of America" in it, which folds whole. */
+unsigned dg_lexicon_word_kinds(const dg_lexicon *lx, const char *w, size_t n);
+/* The bytes of name[0..len) whose words dg_lexicon_word_kinds holds for:
+ * up to its first "United States of America" (any case), else len. */
+size_t dg_lexicon_word_kinds_span(const char *name, size_t len);
 size_t dg_lexicon_ngaz(const dg_lexicon *lx);
 /* This loaded lexicon's number, unique in the process: the owner of
  * memos of answers computed from it (dg_memo). */

@@ -46,11 +46,12 @@ static inline int cc_is(unsigned char c, unsigned cls) { return (cclass[c] & cls
  * ends any run, and its padding (DG_WORDTAB_PAD) makes the reads past it
  * safe. */
 static inline size_t alnum_run(const unsigned char *x, size_t j) {
-  for (;; j += 4) {
-    if (!cc_is(x[j], CC_ALNUM)) return j;
-    if (!cc_is(x[j + 1], CC_ALNUM)) return j + 1;
-    if (!cc_is(x[j + 2], CC_ALNUM)) return j + 2;
-    if (!cc_is(x[j + 3], CC_ALNUM)) return j + 3;
+  const unsigned char *p = x + j;
+  for (;; p += 4) {
+    if (!cc_is(p[0], CC_ALNUM)) return (size_t)(p - x);
+    if (!cc_is(p[1], CC_ALNUM)) return (size_t)(p - x) + 1;
+    if (!cc_is(p[2], CC_ALNUM)) return (size_t)(p - x) + 2;
+    if (!cc_is(p[3], CC_ALNUM)) return (size_t)(p - x) + 3;
   }
 }
 
@@ -226,7 +227,7 @@ static size_t word_rest(const unsigned char *x, size_t i, size_t j, size_t end, 
   for (;;) {
     /* ASCII letters and digits first; the text's final NUL stops the
      * loop, so only its result is held to the sentence */
-    while (cc_is(x[j], CC_ALNUM)) j++;
+    j = alnum_run(x, j);
     if (j > end) j = end;
     while (j < end && word_char(x + j, end - j)) {
       *hyphen |= x[j] >= 0x80; /* (a malformed sequence could step over a '-': let memchr look) */
@@ -284,7 +285,7 @@ static int possessive(const unsigned char *x, size_t i, size_t j) {
 /* The word lists the mention stage tests tokens for, as dg_tok.lists
  * masks (0: the lexicon has no such list). */
 typedef struct list_masks {
-  unsigned ordinal, month, connector, weekday, season, tens, head;
+  unsigned ordinal, month, connector, weekday, season, tens, head, date_cue;
 } list_masks;
 
 static unsigned list_mask(const dg_lexicon *lx, const char *list) {
@@ -303,7 +304,7 @@ static list_masks get_list_masks(const dg_lexicon *lx) {
   memo.serial = dg_lexicon_serial(lx);
   return memo.lm = (list_masks){list_mask(lx, "ordinal"), list_mask(lx, "month"), list_mask(lx, "connector"),
                       list_mask(lx, "weekday"), list_mask(lx, "season"), list_mask(lx, "tens"),
-                      list_mask(lx, "head")};
+                      list_mask(lx, "head"), list_mask(lx, "date_cue")};
 }
 
 /* What the stage reads a document with, and what it writes. */
@@ -402,6 +403,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
   sc->date_at = block_reserve(sc->date_at, sizeof *sc->date_at, &sc->cap_date_at, end - i);
   sc->name_at = block_reserve(sc->name_at, sizeof *sc->name_at, &sc->cap_name_at, end - i);
   sc->ndate_at = sc->nname_at = 0;
+  uint32_t word_flags = 0;
   while (i < end) {
     unsigned cl = cclass[x[i]];
     size_t j;
@@ -418,7 +420,7 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       if (more) {
         int hyphen = 0;
         j = word_rest(x, i, j, end, &hyphen);
-        f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
+        f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0) | TK_REST;
         e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
       } else {
         if (j > end) j = end;
@@ -446,21 +448,28 @@ static void tokenize(scan *sc, dg_sentinfo *s) {
       }
       int hyphen = 0;
       j = word_rest(x, i, i, end, &hyphen);
-      f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0);
+      f = word_shape(x, i, j, cl) | (hyphen ? TK_HYPHEN : 0) | (possessive(x, i, j) ? TK_POSS : 0) | TK_REST;
       e = dg_wordtab_get(sc->wt, (const char *)x + i, j - i);
     }
     *k = (dg_tok){(uint32_t)i, (uint32_t)j, f, 0, 0, 0};
+    /* a date starts at a word in some list (a month, a weekday, "year" and
+     * "today" in date_cue) or at a number: with date_cue, no other word
+     * needs the test */
     if (e || (f & (TK_HYPHEN | TK_NUM))) {
       classify_word(sc, s, k, e);
       f = k->flags;
+      note_date_start(sc, f, e ? e->lists : 0, k, k0, x + i, j - i);
+    } else if (!sc->lm.date_cue) {
+      note_date_start(sc, f, 0, k, k0, x + i, j - i);
     }
-    note_date_start(sc, f, e ? e->lists : 0, k, k0, x + i, j - i);
+    word_flags |= f;
     /* (a token's index, a division by its size, only for the few noted) */
     if ((f & (TK_CAP | TK_NUM)) && !(f & TK_CONN)) sc->name_at[sc->nname_at++] = (int)(k - k0);
     k++;
     i = j + (x[j] == ' '); /* (a space after a word: no turn of the loop for it) */
   }
   s->ntoks = (int)(k - k0);
+  s->word_flags = word_flags;
   bk->ntoks += (size_t)s->ntoks;
 }
 
@@ -747,7 +756,7 @@ int dg_mention_acronym_group(const dg_text *t, const dg_sentinfo *s, int i) {
     const dg_tok *k = &s->toks[j];
     if (!(k->flags & TK_WORD) && !tok_punct(t, k, '-')) return -1;
     if ((k->flags & TK_WORD) && !(k->flags & (TK_CAP | TK_NUM | TK_CONN))) return -1;
-    for (uint32_t c = k->b; c < k->e; c++) caps += isupper((unsigned char)t->shadow[c]) != 0;
+    for (uint32_t c = k->b; c < k->e; c++) caps += cc_is((unsigned char)t->shadow[c], CC_UPPER);
     if (++words > 6) return -1;
     j++;
   }
@@ -756,7 +765,7 @@ int dg_mention_acronym_group(const dg_text *t, const dg_sentinfo *s, int i) {
   for (int q = i + 1; q < j; q++) {
     const dg_tok *k = &s->toks[q];
     int up = 0;
-    for (uint32_t c = k->b; c < k->e; c++) up += isupper((unsigned char)t->shadow[c]) || isdigit((unsigned char)t->shadow[c]);
+    for (uint32_t c = k->b; c < k->e; c++) up += cc_is((unsigned char)t->shadow[c], CC_UPPER | CC_DIGIT);
     if (up >= 2 || (k->flags & TK_ALLCAP)) acronym_like = 1;
   }
   return acronym_like ? j : -1;

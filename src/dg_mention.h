@@ -32,7 +32,9 @@ enum {
   TK_CONN = 1u << 8,   /* name-inner connector: of, on, and, the, ... */
   TK_MONTH = 1u << 9,
   TK_POSS = 1u << 10,  /* ends in 's (possessive) */
-  TK_HYPHEN = 1u << 11 /* may hold a '-' ("twenty-seventh"): without it, no need to look */
+  TK_HYPHEN = 1u << 11, /* may hold a '-' ("twenty-seventh"): without it, no need to look */
+  TK_REST = 1u << 12    /* a word read past its first run of ASCII letters and digits: without
+                        * it, a word that starts with one is that run alone */
 };
 
 typedef struct dg_tok {
@@ -68,6 +70,7 @@ typedef struct dg_sentinfo {
   dg_chunk *chunks;
   int nchunks;
   unsigned lists;      /* union of the tokens' lists masks: "no cue here" in one test */
+  uint32_t word_flags; /* union of its words' flags as the tokenizer set them ("no ordinal here") */
   int heading;         /* a short line without final punctuation */
   int caps_line;       /* written in capitals */
 } dg_sentinfo;
@@ -91,12 +94,26 @@ void dg_text_free(dg_text *t);
 /* Token text helpers (shadow copy). Inline: called with string literals
  * millions of times, so the length folds to a constant and most calls end
  * at the length test. */
+/* Do the n bytes at p read w, ignoring ASCII case (strncasecmp(p, w, n)
+ * == 0 when w has n bytes)? For a short literal w the tests on its bytes
+ * fold away, no call: a letter of w takes either case of itself ((c | 0x20)
+ * is that letter for no other byte), any other byte only itself. The first
+ * byte that differs ends the reading. */
+static inline int dg_caseeq(const char *p, const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char a = (unsigned char)p[i], b = (unsigned char)w[i];
+    int letter = (unsigned)((b | 0x20) - 'a') < 26u;
+    if (letter ? (a | 0x20) != (b | 0x20) : a != b) return 0;
+  }
+  return 1;
+}
 /* (a | 0x20) == (b | 0x20) holds whenever a and b are equal ignoring
  * case: a one-instruction "no" before strncasecmp. */
 static inline int dg_tok_is(const dg_text *t, const dg_tok *k, const char *word) { /* case-insensitive */
   size_t n = strlen(word);
-  return k->e - k->b == n && n && (t->shadow[k->b] | 0x20) == (word[0] | 0x20) &&
-         strncasecmp(t->shadow + k->b, word, n) == 0;
+  if (k->e - k->b != n || !n) return 0;
+  if (n <= 8) return dg_caseeq(t->shadow + k->b, word, n);
+  return (t->shadow[k->b] | 0x20) == (word[0] | 0x20) && strncasecmp(t->shadow + k->b, word, n) == 0;
 }
 /* (The first letters first: prefixes come from tables too, where the
  * length does not fold, and most tokens differ there.) */

@@ -103,6 +103,17 @@ static const dg_gaz *actor_part(const dg_lexicon *lx, const char *name, size_t p
   return is_actor(g) ? g : NULL;
 }
 
+/* Can a part of name that holds its word [wb, e) be an actor? No when the
+ * gazetteer has the word in no country's or organisation's name (plain
+ * is where that test holds: dg_lexicon_word_kinds_span). A part is looked
+ * up only while all its words pass: a name's first partner is tried at
+ * every dash, the next ones at every word end, and most of those parts
+ * hold a word no actor's name has ("ASEAN-Japan Cyber ..."). */
+static int actor_word(const dg_lexicon *lx, const char *name, size_t wb, size_t e, size_t plain) {
+  const unsigned actors = 1u << DG_K_COUNTRY | 1u << DG_K_ORG;
+  return wb >= e || e > plain || (dg_lexicon_word_kinds(lx, name + wb, e - wb) & actors);
+}
+
 /* Parses "A-B[-C] rest": fills keys of the partners; returns bytes of the
  * prefix (0 if none). */
 static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) {
@@ -110,21 +121,28 @@ static size_t partners(const dg_lexicon *lx, const char *name, dg_strvec *keys) 
   /* a prefix needs a first partner (at most 40 bytes) followed by '-':
    * no dash by byte 40, no prefix */
   if (!memchr(name, '-', len < 41 ? len : 41)) return 0;
+  size_t plain = dg_lexicon_word_kinds_span(name, len);
   /* nor without an actor right before one of those dashes (whatever the
    * longest actor then is, it ends at no dash): most dashed names
    * ("High-Level ...", "Asia-Pacific ...") leave here */
   int first = 0;
-  for (size_t e = 1; e < len && e <= 40 && !first; e++)
+  for (size_t e = 1, wb = 0; e < len && e <= 40 && !first; e++) {
+    if (name[e] != '-' && name[e] != ' ') continue;
+    if (!actor_word(lx, name, wb, e, plain)) break;
     if (name[e] == '-' && actor_part(lx, name, 0, e)) first = 1;
+    wb = e + 1;
+  }
   if (!first) return 0;
   for (;;) {
     size_t best = 0;
     const dg_gaz *bg = NULL;
     /* longest part ending at '-' or ' ' or the end, at most 40 bytes */
-    for (size_t e = pos + 1; e <= len && e - pos <= 40; e++) {
+    for (size_t e = pos + 1, wb = pos; e <= len && e - pos <= 40; e++) {
       if (e < len && name[e] != '-' && name[e] != ' ') continue;
+      if (!actor_word(lx, name, wb, e, plain)) break;
       const dg_gaz *g = actor_part(lx, name, pos, e);
       if (g) best = e, bg = g;
+      wb = e + 1;
     }
     if (!bg) break;
     dg_strvec_push(keys, bg->key);

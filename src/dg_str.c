@@ -2,6 +2,7 @@
 #include "dg_str.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,8 +269,45 @@ void dg_map_put(dg_map *m, const char *key, int value) {
   s->value = value;
 }
 
+#if defined(__GNUC__) && (defined(__SSE2__) || defined(__ARM_NEON))
+/* Sixteen bytes in one register: extraction counts the code points of
+ * every document's every byte (span offsets), sixteen at a step. */
+typedef signed char utf8_sv16 __attribute__((vector_size(16)));
+typedef unsigned char utf8_uv16 __attribute__((vector_size(16)));
+
+/* The sum of the eight bytes of x (each up to 255): pairs into 16-bit
+ * lanes, then one multiply adds the lanes into the top one. */
+static size_t sum_bytes8(uint64_t x) {
+  const uint64_t lo = 0x00FF00FF00FF00FFULL;
+  x = (x & lo) + ((x >> 8) & lo);
+  return (size_t)((x * 0x0001000100010001ULL) >> 48);
+}
+
+/* The continuation bytes in s[0..16 * blocks), blocks <= 255: per lane a
+ * counter that one block adds at most 1 to, summed once at the end. */
+static size_t cont_blocks(const char *s, size_t blocks) {
+  const utf8_sv16 below = {-64, -64, -64, -64, -64, -64, -64, -64, -64, -64, -64, -64, -64, -64, -64, -64};
+  utf8_uv16 acc = {0};
+  for (size_t b = 0; b < blocks; b++) {
+    utf8_sv16 v;
+    memcpy(&v, s + 16 * b, 16);
+    acc -= (utf8_uv16)(v < below); /* 0x80..0xBF are -128..-65: -1 in the mask */
+  }
+  uint64_t w[2];
+  memcpy(w, &acc, 16);
+  return sum_bytes8(w[0]) + sum_bytes8(w[1]);
+}
+#endif
+
 size_t dg_utf8_count(const char *s, size_t n) {
   size_t c = 0, i = 0;
+#if defined(__GNUC__) && (defined(__SSE2__) || defined(__ARM_NEON))
+  while (n - i >= 16) {
+    size_t blocks = (n - i) / 16 < 255 ? (n - i) / 16 : 255;
+    c += 16 * blocks - cont_blocks(s + i, blocks);
+    i += 16 * blocks;
+  }
+#endif
   /* eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear */
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
