@@ -157,6 +157,14 @@ static void list_bits(ctx *c) {
   } memo;
   if (memo.serial != dg_lexicon_serial(c->lx)) {
     for (int l = 0; l < L__N; l++) memo.lbits[l] = dg_lexicon_list_bit(c->lx, list_names[l]);
+    /* the lists that only filter: usable only while they hold every word
+     * doc_cue, anaphor_cue and the venue scan test for */
+    static const char *const doc_words[] = {"resolution", "resolutions", "report", "reports", NULL};
+    static const char *const anaphor_words[] = {"next", "upcoming", "previous", "last", "preceding", NULL};
+    static const char *const venue_words[] = {"in", NULL};
+    memo.lbits[L_DOC_CUE] = dg_lexicon_filter_bit(c->lx, list_names[L_DOC_CUE], doc_words);
+    memo.lbits[L_ANAPHOR_CUE] = dg_lexicon_filter_bit(c->lx, list_names[L_ANAPHOR_CUE], anaphor_words);
+    memo.lbits[L_VENUE_CUE] = dg_lexicon_filter_bit(c->lx, list_names[L_VENUE_CUE], venue_words);
     memo.head_bit = dg_lexicon_list_bit(c->lx, "head");
     memo.serial = dg_lexicon_serial(c->lx);
   }

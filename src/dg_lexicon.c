@@ -367,6 +367,13 @@ const char *dg_lexicon_getn(const dg_lexicon *lx, const char *list, const char *
 
 int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list) { return dg_map_get(&lx->list_bits, list); }
 
+int dg_lexicon_filter_bit(const dg_lexicon *lx, const char *list, const char *const *words) {
+  int bit = dg_lexicon_list_bit(lx, list);
+  for (size_t i = 0; bit >= 0 && words[i]; i++)
+    if (!dg_lexicon_get(lx, list, words[i])) bit = -1;
+  return bit;
+}
+
 void dg_lexicon_word_masks(const dg_lexicon *lx, const char *word, size_t n, unsigned *lists,
                            unsigned *multi) {
   char pad[DG_WORDTAB_PAD] = {0}; /* the table's loads read DG_WORDTAB_PAD bytes */

@@ -45,6 +45,12 @@ int dg_lexicon_match(const dg_lexicon *lx, const char *list, char *const *words,
 
 /* Bit index of a list (for dg_lexicon_word_lists masks), or -1. */
 int dg_lexicon_list_bit(const dg_lexicon *lx, const char *list);
+/* The bit of a list that only spares work (doc_cue, anaphor_cue, venue_cue,
+ * date_cue: a fast path skips a token out of it), or -1 unless the list
+ * holds every one of words (NULL-terminated: the words the slow path acts
+ * on). A user who drops one of those words from lexicon.tsv then gets the
+ * slow path, not an extractor that silently misses the word. */
+int dg_lexicon_filter_bit(const dg_lexicon *lx, const char *list, const char *const *words);
 /* Mask of the lists a single word (case-insensitive) belongs to: one
  * lookup answers "is it a connector, a month, a cue ..." at once. */
 unsigned dg_lexicon_word_lists(const dg_lexicon *lx, const char *word, size_t n);

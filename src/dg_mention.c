@@ -295,6 +295,14 @@ static unsigned list_mask(const dg_lexicon *lx, const char *list) {
 
 /* Looked up once per lexicon and thread, not per document: the memo is
  * plain data (nothing to free), keyed by the lexicon's serial number. */
+/* date_cue only spares work: usable only while it holds the words
+ * other than months, weekdays and numbers a date can start at or before */
+static unsigned date_cue_mask(const dg_lexicon *lx) {
+  static const char *const words[] = {"year", "today", NULL};
+  int b = dg_lexicon_filter_bit(lx, "date_cue", words);
+  return b < 0 ? 0 : 1u << b;
+}
+
 static list_masks get_list_masks(const dg_lexicon *lx) {
   static _Thread_local struct {
     unsigned long serial; /* 0: none yet (serials start at 1) */
@@ -304,7 +312,7 @@ static list_masks get_list_masks(const dg_lexicon *lx) {
   memo.serial = dg_lexicon_serial(lx);
   return memo.lm = (list_masks){list_mask(lx, "ordinal"), list_mask(lx, "month"), list_mask(lx, "connector"),
                       list_mask(lx, "weekday"), list_mask(lx, "season"), list_mask(lx, "tens"),
-                      list_mask(lx, "head"), list_mask(lx, "date_cue")};
+                      list_mask(lx, "head"), date_cue_mask(lx)};
 }
 
 /* What the stage reads a document with, and what it writes. */
