@@ -216,6 +216,16 @@ static void test_gazetteer(void) {
   CHECK(dg_lexicon_match(lx, "stance", words, 2, &v) == 1); /* "noted with" is no entry */
   CHECK(dg_lexicon_match(lx, "stance", words + 3, 2, &v) == 0);
   CHECK(dg_lexicon_match(lx, "no-such-list", words, 5, &v) == 0);
+  /* a filter list's bit only while it holds every word asked for */
+  const char *const six[] = {"sixth", NULL}, *const six_ina[] = {"SIXTH", "inaugural", NULL},
+                    *const six_sev[] = {"sixth", "seventh", NULL}, *const none[] = {NULL};
+  int ob = dg_lexicon_list_bit(lx, "ordinal");
+  CHECK(ob >= 0);
+  CHECK(dg_lexicon_filter_bit(lx, "ordinal", six) == ob);
+  CHECK(dg_lexicon_filter_bit(lx, "ordinal", six_ina) == ob);
+  CHECK(dg_lexicon_filter_bit(lx, "ordinal", none) == ob);
+  CHECK(dg_lexicon_filter_bit(lx, "ordinal", six_sev) == -1);
+  CHECK(dg_lexicon_filter_bit(lx, "no-such-list", none) == -1);
   dg_lexicon_free(lx);
 }
 
