@@ -1368,6 +1368,44 @@ DG_INLINE int anaphor_cue(const ctx *c, const dg_tok *k) {
   return LEN_IN(k->e - k->b, lens) && (f == 'n' || f == 'u' || f == 'p' || f == 'l');
 }
 
+/* Are tokens b .. e - 1 of sentence s "round of", "round of the",
+ * "session of" or "session of the"? */
+static int round_of(ctx *c, int s, int b, int e) {
+  if (!(is_word(c, s, b, "round") || is_word(c, s, b, "session")) || !is_word(c, s, b + 1, "of")) return 0;
+  return e == b + 2 || (e == b + 3 && is_word(c, s, b + 2, "the"));
+}
+
+/* A series reference numbered by an ordinal written apart from it (token
+ * ob) becomes the numbered event, and starts at the ordinal: "held the
+ * third round of the X" is held_before it like "held the third X". */
+static void number_series_ref(ctx *c, mention *m, int ord, int ob) {
+  m->kind = M_EVENT;
+  m->tb = ob;
+  m->ord = ord;
+  m->ent = event_entity(c, m->series, ord, m->evclass);
+}
+
+/* "the inaugural meeting of the Digital Partnership Council": ordinal i,
+ * "meeting" j, "of (the)" and a body named right there (a mention of
+ * sentence s from first) make a numbered meeting of that body, as "the
+ * First Meeting of the ..." does. Returns whether it did. */
+static int meeting_of_body(ctx *c, int s, int first, int i, int j) {
+  if (!is_word(c, s, j + 1, "of")) return 0;
+  int b = j + 2 + is_word(c, s, j + 2, "the");
+  int be = -1;
+  for (int q = first; q < c->nm; q++)
+    if (c->m[q].sent == s && c->m[q].tb == b && c->m[q].kind == M_BODY) be = c->m[q].te;
+  if (be < 0) return 0;
+  int ord = tok(c, s, i)->ordinal;
+  char *xn = render(c, s, b, be);
+  int series = series_entity(c, xn);
+  c->r->ents[series].classes |= DG_C_BODY;
+  mention *m = push_mention(c, s, i + 1, be, M_EVENT, -1, xn);
+  m->series = series, m->ord = ord, m->evclass = DG_C_MEETING;
+  m->ent = event_entity(c, series, ord, DG_C_MEETING);
+  return 1;
+}
+
 /* cand: the tokens i + 1 < ntoks of sentence s anaphor_cue accepts, in order (cue_scan). */
 static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int ncand) {
   dg_sentinfo *si = &c->t->sents[s];
@@ -1390,6 +1428,11 @@ static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int nc
           if (next == 1 && c->m[q].kind == M_ANAPHOR) c->m[q].next = 1;
           if (next == 2 && c->m[q].kind == M_ANAPHOR) c->m[q].prev = 1;
           if (!next && c->m[q].kind == M_ANAPHOR && !c->m[q].ord) c->m[q].ord = k->ordinal;
+          /* "the sixth round of the India-Japan Cyber Dialogue": the ordinal
+           * numbers the series named right after "round of (the)" */
+          if (!next && c->m[q].kind == M_SERIESREF && c->m[q].tb == j && !c->m[q].plural &&
+              round_of(c, s, i + 1, j))
+            number_series_ref(c, &c->m[q], k->ordinal, i);
         }
       if (covered) break;
       if ((x->flags & TK_CAP) || !in_list(c, s, j, L_ANAPHOR_WORD)) {
@@ -1405,6 +1448,7 @@ static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int nc
         /* "the next round of the dialogue": the event word comes later */
         continue;
       }
+      if (!next && j == i + 1 && ec == DG_C_MEETING && meeting_of_body(c, s, first, i, j)) break;
       char *nm = render(c, s, next ? j : i + 1, j + 1);
       mention *m = push_mention(c, s, next ? j : i + 1, j + 1, M_ANAPHOR, -1, nm);
       m->ord = next ? 0 : k->ordinal, m->evclass = ec, m->next = next == 1, m->prev = next == 2;

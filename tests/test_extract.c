@@ -273,6 +273,21 @@ static void test_genre_variants(void) {
   CHECK(r && has(r, "Japan-Korea Cyber Dialogue#4", DG_P_VENUE, "Tokyo"));
   CHECK(r && has(r, "Japan-Korea Cyber Dialogue#4", DG_P_DATE, "2021"));
   dg_result_free(r);
+  /* an ordinal written apart from the series: "the third round of the X Dialogue" */
+  r = run("Canada and Chile hold cyber talks\n\nOttawa, 12 March 2024\n\n"
+          "Canada and Chile held the third round of the Canada-Chile Cyber Dialogue in Ottawa on 12 March 2024. "
+          "The fourth session of the Canada-Chile Cyber Dialogue will be held in Santiago in 2025.\n");
+  CHECK(r && has(r, "Canada-Chile Cyber Dialogue#3", DG_P_DATE, "2024-03-12"));
+  CHECK(r && has(r, "Canada-Chile Cyber Dialogue#3", DG_P_VENUE, "Ottawa"));
+  CHECK(r && has(r, "Canada-Chile Cyber Dialogue#3", DG_P_PLANNEDNEXT, "Canada-Chile Cyber Dialogue#4"));
+  CHECK(r && !has(r, "Canada-Chile Cyber Dialogue 2024", DG_P_DATE, "2024-03-12"));
+  dg_result_free(r);
+  /* "the first meeting of the <body>": a numbered meeting of that body, not of the document's series */
+  r = run("The 4th Chile-Korea Summit was held in Seoul on 8 May 2023. The leaders looked forward to the first "
+          "meeting of the Chile-Korea Digital Council in Santiago.\n");
+  CHECK(r && has(r, "Chile-Korea Digital Council#1", DG_P_VENUE, "Santiago"));
+  CHECK(r && !has(r, "Chile-Korea Summit#1", DG_P_VENUE, "Santiago"));
+  dg_result_free(r);
   /* must NOT produce events: rounds of applications, talks in a hall, floors */
   r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
           "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
