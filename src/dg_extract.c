@@ -817,6 +817,41 @@ static int trailing_year(ctx *c, int s, int tb, int te) {
   return 0;
 }
 
+/* a b c, concatenated in the scratch arena */
+static char *join3(ctx *c, const char *a, const char *b, const char *d) {
+  size_t la = strlen(a), lb = strlen(b), ld = strlen(d);
+  char *v = dg_arena_alloc(c->a, la + lb + ld + 1);
+  memcpy(v, a, la), memcpy(v + la, b, lb), memcpy(v + la + lb, d, ld + 1);
+  return v;
+}
+
+/* "Philippines, Japan Hold Third Cyber Consultations in Manila": in a title
+ * line, an event name without partners (sname, starting at token tb of
+ * sentence s) that two countries or organisations named first in the line
+ * hold or convene is theirs: returns "Philippines-Japan" (scratch), the
+ * prefix the text's full name of the series has, or NULL. */
+static const char *title_partners(ctx *c, int s, int tb, const char *sname) {
+  if (s >= c->title_end || partner_prefix(c, sname)) return NULL;
+  int v = tb - 1;
+  if (v >= 0 && (tok(c, s, v)->flags & TK_ORD)) v--;
+  if (v >= 0 && is_word(c, s, v, "the")) v--;
+  if (v < 1 || !(is_word(c, s, v, "hold") || is_word(c, s, v, "holds") || is_word(c, s, v, "held") ||
+                 is_word(c, s, v, "convene") || is_word(c, s, v, "convenes") || is_word(c, s, v, "convened")))
+    return NULL;
+  const mention *p[2];
+  int np = 0;
+  for (int q = 0; q < c->nm; q++) {
+    const mention *m = &c->m[q];
+    if (m->sent != s || m->te > v || (m->kind != M_COUNTRY && m->kind != M_ORG)) continue;
+    if (np == 2) return NULL;
+    p[np++] = m;
+  }
+  if (np != 2 || p[0]->tb != (is_word(c, s, 0, "the") ? 1 : 0) || p[1]->te != v) return NULL;
+  int gap = p[1]->tb - p[0]->te;
+  if (!(gap == 1 && (is_punct(c, s, p[0]->te, ',') || is_word(c, s, p[0]->te, "and")))) return NULL;
+  return join3(c, render(c, s, p[0]->tb, p[0]->te), "-", render(c, s, p[1]->tb, p[1]->te));
+}
+
 /* Classifies one cleaned name [tb, te) and records its mention. Returns 1 if
  * it was recognised as something. */
 static int classify(ctx *c, int s, int tb, int te, int ord) {
@@ -941,6 +976,8 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       series_entity(c, sname);
       sname[strlen(sname) - 1] = '\0';
     }
+    const char *pfx = title_partners(c, s, tb, sname);
+    if (pfx) sname = join3(c, pfx, " ", sname);
     int series = series_entity(c, sname);
     mention *m = push_mention(c, s, tb, te, ord ? M_EVENT : M_SERIESREF, -1, name);
     m->series = series, m->ord = ord, m->evclass = ec, m->plural = plural, m->year = year;
@@ -1437,7 +1474,7 @@ static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int nc
       if (covered) break;
       if ((x->flags & TK_CAP) || !in_list(c, s, j, L_ANAPHOR_WORD)) {
         int filler = is_word(c, s, j, "of") || is_word(c, s, j, "the");
-        if ((x->flags & TK_CAP) || (!next && j > i + 1 && !filler)) break;
+        if ((x->flags & TK_CAP) || (!next && j > i + 2 && !filler)) break;
         continue;
       }
       if (is_word(c, s, j, "meeting") && !next && !(k->flags & TK_ORD)) break;

@@ -288,6 +288,17 @@ static void test_genre_variants(void) {
   CHECK(r && has(r, "Chile-Korea Digital Council#1", DG_P_VENUE, "Santiago"));
   CHECK(r && !has(r, "Chile-Korea Summit#1", DG_P_VENUE, "Santiago"));
   dg_result_free(r);
+  /* a headline's series without partners is the one the two countries named first hold */
+  r = run("Peru, Japan Hold Second Cyber Consultations in Lima\n\n9 May 2024 - Peru and Japan held the Second "
+          "Japan-Peru Cyber Consultations in Lima on 8 May 2024.\n");
+  CHECK(r && has(r, "Peru-Japan Cyber Consultations#2", DG_P_DATE, "2024-05-08"));
+  CHECK(r && !entity(r, "Cyber Consultations"));
+  dg_result_free(r);
+  /* two lower-case words between the ordinal and "dialogue" (news style) */
+  r = run("Peru and Japan step up cyber ties\n\nLIMA, 8 May 2024 - Peru and Japan held their second cyber policy "
+          "dialogue in Lima on Wednesday. The Japan-Peru Cyber Policy Dialogue was launched in 2022.\n");
+  CHECK(r && has(r, "Japan-Peru Cyber Policy Dialogue#2", DG_P_VENUE, "Lima"));
+  dg_result_free(r);
   /* must NOT produce events: rounds of applications, talks in a hall, floors */
   r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
           "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
