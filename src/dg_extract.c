@@ -1921,9 +1921,18 @@ static int is_planned(ctx *c, int e) {
          x->ordinal > c->main_ord;
 }
 
+/* Is d, a day the text writes in full, after the document's own date? An
+ * event on it had not taken place when the document was written ("will
+ * hold the second ... Dialogue on May 21, 2024" in a note of May 14). */
+static int after_doc_date(const ctx *c, const dg_date *d) {
+  const dg_text *t = c->t;
+  if (!t->doc_y || !t->doc_m || !t->doc_d || !d->y || !d->m || !d->d || d->inferred_year) return 0;
+  return d->y * 10000 + d->m * 100 + d->d > t->doc_y * 10000 + t->doc_m * 100 + t->doc_d;
+}
+
 static void set_date(ctx *c, int e, const dg_date *d, int span, int planned) {
   if (e < 0) return;
-  dg_pred p = planned || is_planned(c, e) ? DG_P_PLANNEDDATE : DG_P_DATE;
+  dg_pred p = planned || is_planned(c, e) || after_doc_date(c, d) ? DG_P_PLANNEDDATE : DG_P_DATE;
   if (has_date(c, e, p)) return; /* before formatting: most dates find one */
   char iso[32];
   int lt = dg_date_iso(d, iso, sizeof iso);

@@ -299,6 +299,14 @@ static void test_genre_variants(void) {
           "dialogue in Lima on Wednesday. The Japan-Peru Cyber Policy Dialogue was launched in 2022.\n");
   CHECK(r && has(r, "Japan-Peru Cyber Policy Dialogue#2", DG_P_VENUE, "Lima"));
   dg_result_free(r);
+  /* a media note announcing a meeting: a day after the note's own date is a planned date */
+  r = run("Third Peru-Japan Cyber Dialogue\n\nMEDIA NOTE\nJune 3, 2024\n\nPeru and Japan will hold the Third "
+          "Peru-Japan Cyber Dialogue on June 10, 2024, in Lima. The Second Peru-Japan Cyber Dialogue was held in "
+          "Tokyo on 2 May 2023.\n");
+  CHECK(r && has(r, "Peru-Japan Cyber Dialogue#3", DG_P_PLANNEDDATE, "2024-06-10"));
+  CHECK(r && !has(r, "Peru-Japan Cyber Dialogue#3", DG_P_DATE, "2024-06-10"));
+  CHECK(r && has(r, "Peru-Japan Cyber Dialogue#2", DG_P_DATE, "2023-05-02"));
+  dg_result_free(r);
   /* must NOT produce events: rounds of applications, talks in a hall, floors */
   r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
           "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
