@@ -2185,8 +2185,16 @@ static void references(ctx *c, int s, int first, int last, int span) {
     int j = m->te;
     if (is_punct(c, s, j, ',')) j++;
     if (is_word(c, s, j, "adopted") || is_word(c, s, j, "issued") || is_word(c, s, j, "announced") ||
-        is_word(c, s, j, "signed") || is_word(c, s, j, "launched"))
+        is_word(c, s, j, "signed") || is_word(c, s, j, "launched")) {
       j++;
+      /* "adopted by the Leaders at the 19th ASEAN-India Summit", "adopted by consensus at" */
+      if (is_word(c, s, j, "by"))
+        for (int q = j + 1; q <= j + 4 && q < ntok(c, s) && !(tok(c, s, q)->flags & TK_PUNCT); q++)
+          if (is_word(c, s, q, "at")) {
+            j = q;
+            break;
+          }
+    }
     if (is_word(c, s, j, "at")) {
       for (int q = k + 1; q < last; q++) {
         mention *n = &c->m[q];

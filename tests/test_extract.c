@@ -307,6 +307,11 @@ static void test_genre_variants(void) {
   CHECK(r && !has(r, "Peru-Japan Cyber Dialogue#3", DG_P_DATE, "2024-06-10"));
   CHECK(r && has(r, "Peru-Japan Cyber Dialogue#2", DG_P_DATE, "2023-05-02"));
   dg_result_free(r);
+  /* "adopted by the Leaders at ...": the agent between the verb and the event */
+  r = run("The Second Peru-Japan Cyber Dialogue was held in Lima on 2 May 2023. Participants recalled the Joint "
+          "Statement on Peru-Japan Digital Partnership adopted by the Leaders at the 5th Peru-Japan Summit.\n");
+  CHECK(r && has(r, "Joint Statement on Peru-Japan Digital Partnership", DG_P_ADOPTEDAT, "Peru-Japan Summit#5"));
+  dg_result_free(r);
   /* must NOT produce events: rounds of applications, talks in a hall, floors */
   r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
           "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
