@@ -480,6 +480,14 @@ DG_INLINE int head_match(ctx *c, int s, int i, int te, const char **v) {
   return 0;
 }
 
+/* A word that starts a name's complement after its head: "... Group of
+ * Experts", "Dialogue on ...", "Centre for ...", "Week in ...",
+ * "Convention against Cybercrime". */
+DG_INLINE int comp_word(ctx *c, int s, int i) {
+  return is_word(c, s, i, "of") || is_word(c, s, i, "on") || is_word(c, s, i, "for") || is_word(c, s, i, "in") ||
+         is_word(c, s, i, "against");
+}
+
 /* Finds the head of the name [tb, te): the last head-list entry before its
  * complement, which only a year, number or acronym group may follow. 1 if
  * there is one; *h is written either way (callers read comp). */
@@ -498,13 +506,13 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
         h->comp = pre_comp;
         return 0;
       }
-      if (is_word(c, s, i, "of") || is_word(c, s, i, "on") || is_word(c, s, i, "for") || is_word(c, s, i, "in"))
+      if (comp_word(c, s, i))
         pre_comp = i;
     }
     /* the complement ("of the X", "on Y") starts after the head: an "of"
      * before any head is inside the name ("Bay of Bengal ... Initiative") */
     if (best && (k->flags & TK_CONN) && i > tb &&
-        (is_word(c, s, i, "of") || is_word(c, s, i, "on") || is_word(c, s, i, "for") || is_word(c, s, i, "in"))) {
+        (comp_word(c, s, i))) {
       h->comp = i;
       break;
     }
@@ -526,7 +534,7 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
         best = v, bb = i, be = i + len;
         h->comp = te;
         for (int j = be; j < te; j++)
-          if (is_word(c, s, j, "of") || is_word(c, s, j, "on") || is_word(c, s, j, "for") || is_word(c, s, j, "in")) {
+          if (comp_word(c, s, j)) {
             h->comp = j;
             break;
           }

@@ -312,6 +312,12 @@ static void test_genre_variants(void) {
           "Statement on Peru-Japan Digital Partnership adopted by the Leaders at the 5th Peru-Japan Summit.\n");
   CHECK(r && has(r, "Joint Statement on Peru-Japan Digital Partnership", DG_P_ADOPTEDAT, "Peru-Japan Summit#5"));
   dg_result_free(r);
+  /* "against" inside a name, after its head */
+  r = run("The Second Peru-Japan Cyber Dialogue was held in Lima on 2 May 2023. Both sides welcomed the draft "
+          "United Nations Convention against Cybercrime.\n");
+  CHECK(r && has(r, "DOC", DG_P_WELCOMES, "United Nations Convention against Cybercrime"));
+  CHECK(r && !entity(r, "United Nations Convention"));
+  dg_result_free(r);
   /* must NOT produce events: rounds of applications, talks in a hall, floors */
   r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
           "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
