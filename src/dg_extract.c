@@ -1037,12 +1037,13 @@ static int complete_name(ctx *c, int s, int tb, int te) {
 }
 
 static int scan_leading(ctx *c, int s, int tb, int te) {
-  /* "Kenya's National Computer ... Committee": the country is not part of the name */
+  /* "Kenya's National Computer ... Committee", "the World Bank's ... Trust Fund": the country
+   * or organisation is not part of the name */
   for (int q = tb + 1; q < tb + 3 && q + 1 < te; q++)
     if ((tok(c, s, q)->flags & TK_POSS) && (tok(c, s, q + 1)->flags & TK_CAP)) {
       const dg_gaz *g = span_gaz(c, s, tb, q + 1); /* render drops the possessive ending */
       head h;
-      if (g && g->kind == DG_K_COUNTRY && find_head(c, s, q + 1, te, &h)) tb = q + 1;
+      if (g && (g->kind == DG_K_COUNTRY || g->kind == DG_K_ORG) && find_head(c, s, q + 1, te, &h)) tb = q + 1;
       break;
     }
   if (tb + 1 < te && (tok(c, s, tb)->flags & TK_POSS) && (tok(c, s, tb + 1)->flags & TK_CAP)) {
@@ -1052,7 +1053,7 @@ static int scan_leading(ctx *c, int s, int tb, int te) {
     if (n > 3 && (unsigned char)w[n - 3] == 0xE2) w[n - 4] = '\0'; /* curly apostrophe */
     const dg_gaz *g = dg_lexicon_gazetteer(c->lx, w);
     head h;
-    if (g && g->kind == DG_K_COUNTRY && find_head(c, s, tb + 1, te, &h)) tb++;
+    if (g && (g->kind == DG_K_COUNTRY || g->kind == DG_K_ORG) && find_head(c, s, tb + 1, te, &h)) tb++;
   }
   while (tb < te) {
     const dg_tok *k = tok(c, s, tb);

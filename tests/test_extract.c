@@ -318,6 +318,12 @@ static void test_genre_variants(void) {
   CHECK(r && has(r, "DOC", DG_P_WELCOMES, "United Nations Convention against Cybercrime"));
   CHECK(r && !entity(r, "United Nations Convention"));
   dg_result_free(r);
+  /* an organisation's possessive is not part of the programme's name */
+  r = run("The Second Peru-Japan Cyber Dialogue was held in Lima on 2 May 2023. Both sides noted the World Bank's "
+          "Cybersecurity Multi-Donor Trust Fund (MDTF).\n");
+  const dg_entity *tf = r ? entity(r, "Cybersecurity Multi-Donor Trust Fund") : NULL;
+  CHECK(tf && tf->acronyms.n && !strcmp(tf->acronyms.v[0], "MDTF"));
+  dg_result_free(r);
   /* must NOT produce events: rounds of applications, talks in a hall, floors */
   r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
           "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
