@@ -1036,6 +1036,16 @@ static int complete_name(ctx *c, int s, int tb, int te) {
   return gaz_name(c, s, tb, te);
 }
 
+/* "U.S.-led", "EU-funded": a hyphenated word whose last part is in the
+ * nonname list with its hyphen ("-led") qualifies the name after it. */
+static int qualifier_word(ctx *c, const dg_tok *k) {
+  const char *w = c->t->shadow + k->b, *h = NULL;
+  size_t n = k->e - k->b;
+  for (size_t i = 1; i + 1 < n; i++)
+    if (w[i] == '-') h = w + i;
+  return h && dg_lexicon_getn(c->lx, "nonname", h, (size_t)(w + n - h)) != NULL;
+}
+
 static int scan_leading(ctx *c, int s, int tb, int te) {
   /* "Kenya's National Computer ... Committee", "the World Bank's ... Trust Fund": the country
    * or organisation is not part of the name */
@@ -1057,6 +1067,10 @@ static int scan_leading(ctx *c, int s, int tb, int te) {
   }
   while (tb < te) {
     const dg_tok *k = tok(c, s, tb);
+    if (tb + 1 < te && (tok(c, s, tb + 1)->flags & TK_CAP) && qualifier_word(c, k)) {
+      tb++;
+      continue;
+    }
     if ((k->flags & TK_CONN) || (sent_may_have(c, s, L_NONNAME) && in_list(c, s, tb, L_NONNAME)) ||
         (k->flags & TK_PUNCT)) {
       /* keep "The Hague"-like gazetteer names, whose "The" is part of the

@@ -324,6 +324,12 @@ static void test_genre_variants(void) {
   const dg_entity *tf = r ? entity(r, "Cybersecurity Multi-Donor Trust Fund") : NULL;
   CHECK(tf && tf->acronyms.n && !strcmp(tf->acronyms.v[0], "MDTF"));
   dg_result_free(r);
+  /* "U.S.-led", "EU-funded": a qualifier before the name */
+  r = run("The Second Peru-Japan Cyber Dialogue was held in Lima on 2 May 2023. Both countries are members of the "
+          "U.S.-led Counter Ransomware Initiative and support the EU-funded Cyber Resilience Programme.\n");
+  CHECK(r && has(r, "DOC", DG_P_MENTIONS, "Counter Ransomware Initiative"));
+  CHECK(r && has(r, "DOC", DG_P_MENTIONS, "Cyber Resilience Programme"));
+  dg_result_free(r);
   /* must NOT produce events: rounds of applications, talks in a hall, floors */
   r = run("Wellington, 4 April 2024\n\nThe second round of applications closes on 5 May 2024. Public talks are given "
           "every Thursday in the Summit Room of the Harbour Conference Centre, on the 4th floor.\n");
