@@ -1039,6 +1039,7 @@ static int complete_name(ctx *c, int s, int tb, int te) {
 /* "U.S.-led", "EU-funded": a hyphenated word whose last part is in the
  * nonname list with its hyphen ("-led") qualifies the name after it. */
 static int qualifier_word(ctx *c, const dg_tok *k) {
+  if (!(k->flags & TK_HYPHEN)) return 0;
   const char *w = c->t->shadow + k->b, *h = NULL;
   size_t n = k->e - k->b;
   for (size_t i = 1; i + 1 < n; i++)
