@@ -506,13 +506,11 @@ static int scan_head(ctx *c, int s, int tb, int te, head *h) {
         h->comp = pre_comp;
         return 0;
       }
-      if (comp_word(c, s, i))
-        pre_comp = i;
+      if (comp_word(c, s, i)) pre_comp = i;
     }
     /* the complement ("of the X", "on Y") starts after the head: an "of"
      * before any head is inside the name ("Bay of Bengal ... Initiative") */
-    if (best && (k->flags & TK_CONN) && i > tb &&
-        (comp_word(c, s, i))) {
+    if (best && (k->flags & TK_CONN) && i > tb && comp_word(c, s, i)) {
       h->comp = i;
       break;
     }
@@ -752,6 +750,21 @@ static mention *push_mention(ctx *c, int s, int tb, int te, mkind kind, int ent,
   return m;
 }
 
+/* A mention of event number ord of series (class evclass). */
+static void push_event(ctx *c, int s, int tb, int te, const char *name, int series, int ord, unsigned evclass) {
+  mention *m = push_mention(c, s, tb, te, M_EVENT, -1, name);
+  m->series = series, m->ord = ord, m->evclass = evclass;
+  m->ent = event_entity(c, series, ord, evclass);
+}
+
+/* Meeting number ord of the body named name (its series), mentioned at
+ * [tb, te): "the 3rd ... Ministerial Forum", "the inaugural meeting of the X Council". */
+static void push_body_meeting(ctx *c, int s, int tb, int te, const char *name, int ord) {
+  int series = series_entity(c, name);
+  c->r->ents[series].classes |= DG_C_BODY;
+  push_event(c, s, tb, te, name, series, ord, DG_C_MEETING);
+}
+
 static mkind gaz_mkind(const dg_gaz *g) {
   switch (g->kind) {
     case DG_K_COUNTRY: return M_COUNTRY;
@@ -836,28 +849,30 @@ static char *join3(ctx *c, const char *a, const char *b, const char *d) {
 /* "Philippines, Japan Hold Third Cyber Consultations in Manila": in a title
  * line, an event name without partners (sname, starting at token tb of
  * sentence s) that two countries or organisations named first in the line
- * hold or convene is theirs: returns "Philippines-Japan" (scratch), the
- * prefix the text's full name of the series has, or NULL. */
-static const char *title_partners(ctx *c, int s, int tb, const char *sname) {
-  if (s >= c->title_end || partner_prefix(c, sname)) return NULL;
+ * hold or convene is theirs. Returns the series name with them as its
+ * prefix ("Philippines-Japan Cyber Consultations", scratch), as the text's
+ * full name has it, or sname itself. */
+static char *with_title_partners(ctx *c, int s, int tb, char *sname) {
+  if (s >= c->title_end || partner_prefix(c, sname)) return sname;
   int v = tb - 1;
   if (v >= 0 && (tok(c, s, v)->flags & TK_ORD)) v--;
   if (v >= 0 && is_word(c, s, v, "the")) v--;
   if (v < 1 || !(is_word(c, s, v, "hold") || is_word(c, s, v, "holds") || is_word(c, s, v, "held") ||
                  is_word(c, s, v, "convene") || is_word(c, s, v, "convenes") || is_word(c, s, v, "convened")))
-    return NULL;
+    return sname;
   const mention *p[2];
   int np = 0;
   for (int q = 0; q < c->nm; q++) {
     const mention *m = &c->m[q];
     if (m->sent != s || m->te > v || (m->kind != M_COUNTRY && m->kind != M_ORG)) continue;
-    if (np == 2) return NULL;
+    if (np == 2) return sname;
     p[np++] = m;
   }
-  if (np != 2 || p[0]->tb != (is_word(c, s, 0, "the") ? 1 : 0) || p[1]->te != v) return NULL;
+  if (np != 2 || p[0]->tb != (is_word(c, s, 0, "the") ? 1 : 0) || p[1]->te != v) return sname;
   int gap = p[1]->tb - p[0]->te;
-  if (!(gap == 1 && (is_punct(c, s, p[0]->te, ',') || is_word(c, s, p[0]->te, "and")))) return NULL;
-  return join3(c, render(c, s, p[0]->tb, p[0]->te), "-", render(c, s, p[1]->tb, p[1]->te));
+  if (!(gap == 1 && (is_punct(c, s, p[0]->te, ',') || is_word(c, s, p[0]->te, "and")))) return sname;
+  char *pfx = join3(c, render(c, s, p[0]->tb, p[0]->te), "-", render(c, s, p[1]->tb, p[1]->te));
+  return join3(c, pfx, " ", sname);
 }
 
 /* Classifies one cleaned name [tb, te) and records its mention. Returns 1 if
@@ -925,11 +940,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
   if (te - tb == 1 && !ev_head) goto none; /* "Division", "Committee": no name */
   if (ord && is_word(c, s, h.hb, "Forum") && h.he == h.hb + 1) {
     /* "the 3rd Canada-Viet Nam Ministerial Forum": a numbered session of a forum */
-    int series = series_entity(c, name);
-    c->r->ents[series].classes |= DG_C_BODY;
-    mention *m = push_mention(c, s, tb, te, M_EVENT, -1, name);
-    m->series = series, m->ord = ord, m->evclass = DG_C_MEETING;
-    m->ent = event_entity(c, series, ord, DG_C_MEETING);
+    push_body_meeting(c, s, tb, te, name, ord);
     goto done;
   }
   if (is_lit(h.cls, "venue")) goto none;   /* "Harbour Conference Centre": a building */
@@ -971,9 +982,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
         if (sx->kind == DG_K_BODY || find_head(c, s, b, te, &h) ) sx->classes |= DG_C_BODY;
         mention *bm = push_mention(c, s, b, te, M_BODY, series, xn);
         bm->series = series;
-        mention *m = push_mention(c, s, tb, te, M_EVENT, -1, xn);
-        m->series = series, m->ord = ord, m->evclass = ec;
-        m->ent = event_entity(c, series, ord, ec);
+        push_event(c, s, tb, te, xn, series, ord, ec);
         goto done;
       }
     }
@@ -984,8 +993,7 @@ static int classify(ctx *c, int s, int tb, int te, int ord) {
       series_entity(c, sname);
       sname[strlen(sname) - 1] = '\0';
     }
-    const char *pfx = title_partners(c, s, tb, sname);
-    if (pfx) sname = join3(c, pfx, " ", sname);
+    sname = with_title_partners(c, s, tb, sname);
     int series = series_entity(c, sname);
     mention *m = push_mention(c, s, tb, te, ord ? M_EVENT : M_SERIESREF, -1, name);
     m->series = series, m->ord = ord, m->evclass = ec, m->plural = plural, m->year = year;
@@ -1457,13 +1465,7 @@ static int meeting_of_body(ctx *c, int s, int first, int i, int j) {
   for (int q = first; q < c->nm; q++)
     if (c->m[q].sent == s && c->m[q].tb == b && c->m[q].kind == M_BODY) be = c->m[q].te;
   if (be < 0) return 0;
-  int ord = tok(c, s, i)->ordinal;
-  char *xn = render(c, s, b, be);
-  int series = series_entity(c, xn);
-  c->r->ents[series].classes |= DG_C_BODY;
-  mention *m = push_mention(c, s, i + 1, be, M_EVENT, -1, xn);
-  m->series = series, m->ord = ord, m->evclass = DG_C_MEETING;
-  m->ent = event_entity(c, series, ord, DG_C_MEETING);
+  push_body_meeting(c, s, i + 1, be, render(c, s, b, be), tok(c, s, i)->ordinal);
   return 1;
 }
 
@@ -1505,10 +1507,7 @@ static void lowercase_anaphors(ctx *c, int s, int first, const int *cand, int nc
       const char *v = dg_lexicon_getn(c->lx, "anaphor_word", c->t->shadow + x->b, x->e - x->b);
       unsigned ec = is_lit(v, "Dialogue") ? DG_C_DIALOGUE : is_lit(v, "Summit") ? DG_C_SUMMIT
                   : is_lit(v, "Conference") ? DG_C_CONFERENCE : DG_C_MEETING;
-      if ((is_word(c, s, j, "round") || is_word(c, s, j, "session")) && is_word(c, s, j + 1, "of")) {
-        /* "the next round of the dialogue": the event word comes later */
-        continue;
-      }
+      if (round_of(c, s, j, j + 2)) continue; /* "the next round of the dialogue": the event word comes later */
       if (!next && j == i + 1 && ec == DG_C_MEETING && meeting_of_body(c, s, first, i, j)) break;
       char *nm = render(c, s, next ? j : i + 1, j + 1);
       mention *m = push_mention(c, s, next ? j : i + 1, j + 1, M_ANAPHOR, -1, nm);

@@ -293,8 +293,6 @@ static unsigned list_mask(const dg_lexicon *lx, const char *list) {
   return b < 0 ? 0 : 1u << b;
 }
 
-/* Looked up once per lexicon and thread, not per document: the memo is
- * plain data (nothing to free), keyed by the lexicon's serial number. */
 /* date_cue only spares work: usable only while it holds the words
  * other than months, weekdays and numbers a date can start at or before */
 static unsigned date_cue_mask(const dg_lexicon *lx) {
@@ -303,6 +301,8 @@ static unsigned date_cue_mask(const dg_lexicon *lx) {
   return b < 0 ? 0 : 1u << b;
 }
 
+/* Looked up once per lexicon and thread, not per document: the memo is
+ * plain data (nothing to free), keyed by the lexicon's serial number. */
 static list_masks get_list_masks(const dg_lexicon *lx) {
   static _Thread_local struct {
     unsigned long serial; /* 0: none yet (serials start at 1) */
